@@ -1,0 +1,63 @@
+/// Every knob of indexing and ranking, with documented defaults. Stored in the index file, so a
+/// query is always answered with the settings its index was built with.
+public struct RecommendConfiguration: Sendable, Codable, Equatable {
+    /// How text becomes terms.
+    public var text = TextOptions()
+    /// How terms become TF-IDF weights.
+    public var weighting = WeightingOptions()
+    /// How related lists are computed and how much of each is stored.
+    public var similarity = SimilarityOptions()
+
+    public init() {}
+}
+
+/// Tokenising and term normalisation.
+public struct TextOptions: Sendable, Codable, Equatable {
+    /// Reduce words to their Porter2 (Snowball English) stem, so "election" and "elections" meet. Default on.
+    public var stem = true
+    /// Drop English stop words ("the", "and", "would", ...). Default on.
+    public var removeStopWords = true
+    /// Tokens shorter than this many characters are dropped ("$4" has two). Default 2.
+    public var minTokenLength = 2
+
+    public init() {}
+}
+
+/// TF-IDF weighting and the field combination.
+public struct WeightingOptions: Sendable, Codable, Equatable {
+    /// Term frequency `1 + ln(tf)` instead of `tf`: the tenth mention of a word adds little. Default on.
+    public var sublinearTF = true
+    /// `idf = ln((1 + n) / (1 + df)) + 1` (as if one extra document held every term), so no term gets zero
+    /// weight; off gives `ln(n / df) + 1`. Default on.
+    public var smoothIDF = true
+    /// A term must occur in at least this many articles (per field) to count: one-off typos and ids
+    /// cannot tie two articles together. Default 2.
+    public var minDocumentFrequency = 2
+    /// A term in more than this share of articles (per field) is dropped as uninformative. Default 0.5.
+    public var maxDocumentFrequency = 0.5
+    /// Weight of the headline cosine in a pair's score; the body gets `1 - titleWeight`. Headlines are
+    /// short (a median of 5-9 words), so one shared generic headline word must not outweigh the body
+    /// evidence; 0.1-0.2 is a plateau across news corpora. Default 0.15.
+    public var titleWeight: Float = 0.15
+
+    public init() {}
+}
+
+/// The similarity engine.
+public struct SimilarityOptions: Sendable, Codable, Equatable {
+    /// Related articles stored per article; `related -k` is answered up to this. Default 50.
+    public var neighbours = 50
+    /// Below this many articles every pair is scored exactly; above it, candidates come from the dense
+    /// representation and are re-ranked exactly. Default 5,000.
+    public var exactBelow = 5_000
+    /// Dimensions of the dense (LSA) representation used to find candidates. Default 256.
+    public var denseDimensions = 256
+    /// Candidates per article taken from the dense scores for the exact re-rank. Default 100.
+    public var candidates = 100
+    /// Power iterations of the randomized range finder for the truncated SVD. Default 2.
+    public var powerIterations = 2
+    /// Seed of every random choice, so the same input gives the same index byte for byte. Default 1.
+    public var seed: UInt64 = 1
+
+    public init() {}
+}

@@ -1,0 +1,82 @@
+internal import Foundation
+
+/// Reads articles from JSON Lines and CSV files (plain or gzip), or directories of them.
+public struct FeedReader: Sendable {
+    /// What to do with repeated ids.
+    public var duplicates: DuplicatePolicy
+
+    public init(duplicates: DuplicatePolicy = .fail) {
+        self.duplicates = duplicates
+    }
+
+    /// The articles of all `inputs`, in input order, and a report of what was skipped and why.
+    ///
+    /// A bad line never stops the run: it is skipped and reported. A missing file, an unknown
+    /// format, a CSV without an `id` column, or (with `.fail`) a duplicate id stops the run.
+    /// - Throws: `FeedError`.
+    public func read(_ inputs: [String]) throws -> (articles: [Article], report: FeedReport) {
+        var report = FeedReport()
+        var articles: [Article] = []
+        var firstSeen: [String: (index: Int, location: FeedLocation)] = [:]
+        for file in try Self.expand(inputs) {
+            let bytes = try InputFile.readAll(file)
+            let lines: [ParsedLine]
+            switch try Self.format(of: file) {
+            case .jsonLines: lines = JSONLinesParser.parse(bytes, file: file)
+            case .csv: lines = try CSVParser.parse(bytes, file: file)
+            }
+            for line in lines {
+                report.linesRead += 1
+                report.issues.append(contentsOf: line.issues)
+                guard let article = line.article else { continue }
+                if let previous = firstSeen[article.id] {
+                    switch duplicates {
+                    case .fail:
+                        throw FeedError.duplicateID(id: article.id, first: previous.location, second: line.location)
+                    case .lastWins:
+                        report.issues.append(
+                            FeedIssue(
+                                location: previous.location, reason: .duplicateReplaced,
+                                detail: "article '\(article.id)' replaced by \(line.location)"))
+                        articles[previous.index] = article
+                        firstSeen[article.id] = (previous.index, line.location)
+                    }
+                } else {
+                    firstSeen[article.id] = (articles.count, line.location)
+                    articles.append(article)
+                }
+            }
+        }
+        report.articlesAccepted = articles.count
+        return (articles, report)
+    }
+
+    enum Format { case jsonLines, csv }
+
+    static func format(of file: String) throws -> Format {
+        var name = file.lowercased()
+        if name.hasSuffix(".gz") { name.removeLast(3) }
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || name.hasSuffix(".json") { return .jsonLines }
+        if name.hasSuffix(".csv") { return .csv }
+        throw FeedError.unknownFormat(file: file)
+    }
+
+    /// Files named directly, plus the feed files inside named directories (sorted by name).
+    static func expand(_ inputs: [String]) throws -> [String] {
+        var files: [String] = []
+        let manager = FileManager.default
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: input, isDirectory: &isDirectory) else {
+                throw FeedError.unreadable(file: input, reason: "no such file or directory")
+            }
+            if isDirectory.boolValue {
+                let names = try manager.contentsOfDirectory(atPath: input).sorted()
+                files += names.filter { (try? format(of: $0)) != nil }.map { input + "/" + $0 }
+            } else {
+                files.append(input)
+            }
+        }
+        return files
+    }
+}

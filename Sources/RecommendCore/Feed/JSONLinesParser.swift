@@ -1,0 +1,87 @@
+internal import Foundation
+
+/// Splits JSON Lines bytes into articles, one line at a time, in parallel.
+enum JSONLinesParser {
+    /// Every article of `bytes` in line order, with the issues of the lines that were skipped.
+    /// Blank lines are ignored; every other line yields an article or an issue, never nothing.
+    static func parse(_ bytes: [UInt8], file: String) -> [ParsedLine] {
+        let lines = LineSplitter.lines(of: bytes)
+        return ParallelMap.chunked(count: lines.count, chunkSize: 512) { range in
+            let decoder = JSONDecoder()
+            var out: [ParsedLine] = []
+            out.reserveCapacity(range.count)
+            for index in range {
+                let (lineNumber, span) = lines[index]
+                let location = FeedLocation(file: file, line: lineNumber)
+                out.append(parseLine(bytes[span], at: location, decoder: decoder))
+            }
+            return out
+        }
+    }
+
+    private static func parseLine(_ line: ArraySlice<UInt8>, at location: FeedLocation, decoder: JSONDecoder)
+        -> ParsedLine
+    {
+        var issues: [FeedIssue] = []
+        guard String(validating: line, as: UTF8.self) != nil else {
+            issues.append(FeedIssue(location: location, reason: .invalidUTF8, detail: "the line is not valid UTF-8"))
+            return ParsedLine(location: location, article: nil, issues: issues)
+        }
+        let record: ArticleRecord
+        do {
+            record = try decoder.decode(ArticleRecord.self, from: Data(line))
+        } catch {
+            issues.append(
+                FeedIssue(location: location, reason: .malformed, detail: "not a JSON object: \(describe(error))"))
+            return ParsedLine(location: location, article: nil, issues: issues)
+        }
+        let article = record.validated(at: location, issues: &issues)
+        return ParsedLine(location: location, article: article, issues: issues)
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error {
+            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
+        }
+        if case DecodingError.typeMismatch(_, let context) = error {
+            return context.debugDescription
+        }
+        return "\(error)"
+    }
+}
+
+/// The outcome of one input line: an article, issues, or both (an article kept with a warning).
+struct ParsedLine: Sendable {
+    var location: FeedLocation
+    var article: Article?
+    var issues: [FeedIssue]
+}
+
+/// Finds the lines of a byte buffer.
+enum LineSplitter {
+    /// The non-blank lines of `bytes` as (1-based line number, byte range without the line break).
+    static func lines(of bytes: [UInt8]) -> [(Int, Range<Int>)] {
+        var result: [(Int, Range<Int>)] = []
+        var start = 0
+        var number = 1
+        bytes.withUnsafeBufferPointer { b in
+            func add(_ end: Int) {
+                var e = end
+                if e > start, b[e - 1] == 13 { e -= 1 }
+                var blank = true
+                for k in start..<e where b[k] != 32 && b[k] != 9 {
+                    blank = false
+                    break
+                }
+                if !blank { result.append((number, start..<e)) }
+            }
+            for i in 0..<b.count where b[i] == 10 {
+                add(i)
+                start = i + 1
+                number += 1
+            }
+            if start < b.count { add(b.count) }
+        }
+        return result
+    }
+}

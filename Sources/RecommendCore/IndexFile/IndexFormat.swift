@@ -1,0 +1,68 @@
+/// The layout of an index file (all integers little-endian):
+///
+/// ```
+/// offset  size  field
+///      0     8  magic "RCMDIDX\0"
+///      8     4  format version
+///     12     4  section count S
+///     16     8  file length in bytes
+///     24     4  CRC-32 of the section table
+///     28     4  CRC-32 of bytes 0..<28
+///     32  32*S  section table: tag (4 ASCII bytes), reserved (4), offset (8), length (8), CRC-32 (4), reserved (4)
+///      …        sections, each starting on a 64-byte boundary so arrays can be used in place
+/// ```
+///
+/// Sections are typed arrays (`Int32`, `Float`, `Int64`, `UInt64`), string tables (count `c`, `c + 1` offsets
+/// as `UInt64`, then UTF-8 bytes) or JSON (the metadata). Every section has its own checksum, checked when the
+/// section is first used, so a query that needs only the related lists does not read the whole file.
+enum IndexFormat {
+    static let magic: [UInt8] = Array("RCMDIDX\0".utf8)
+    static let version: UInt32 = 1
+    static let headerSize = 32
+    static let sectionEntrySize = 32
+    static let alignment = 64
+}
+
+/// The sections of an index file.
+enum SectionTag: String, CaseIterable, Sendable {
+    /// JSON: `IndexMetadata`.
+    case metadata = "META"
+    /// String table: article ids, in article order.
+    case ids = "IDS_"
+    /// `Int32` per article: article numbers sorted by id bytes, for lookup by id.
+    case idOrder = "IDOR"
+    /// String table: headlines.
+    case titles = "TITL"
+    /// `Int64` per article: publication time in seconds since the epoch, `Int64.min` when unknown.
+    case published = "DATE"
+    /// String table: categories ("" when none).
+    case categories = "CATG"
+    /// String table: URLs ("" when none).
+    case urls = "URLS"
+    /// String table: index terms.
+    case terms = "TERM"
+    /// String table: the surface form shown for each term.
+    case displayForms = "DISP"
+    /// `Float` per term: headline idf.
+    case titleIDF = "IDFT"
+    /// `Float` per term: body idf.
+    case bodyIDF = "IDFB"
+    /// Headline vectors, CSR: `UInt64` row starts, `Int32` columns, `Float` values.
+    case titleRows = "TROW"
+    case titleColumns = "TCOL"
+    case titleValues = "TVAL"
+    /// Body vectors, CSR.
+    case bodyRows = "BROW"
+    case bodyColumns = "BCOL"
+    case bodyValues = "BVAL"
+    /// `Int32` article x slot: related article numbers, -1 for an empty slot.
+    case relatedIndices = "RIDX"
+    /// `Float` article x slot: related scores.
+    case relatedScores = "RSCO"
+
+    var code: UInt32 {
+        var value: UInt32 = 0
+        for (i, byte) in rawValue.utf8.enumerated() { value |= UInt32(byte) << (8 * UInt32(i)) }
+        return value
+    }
+}

@@ -1,0 +1,115 @@
+internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
+
+/// Writes an index file atomically: to a temporary name in the same directory, flushed to disk, then renamed
+/// over the destination, so a crash never leaves a half-written file under the real name.
+public enum IndexWriter {
+    /// Writes `contents` to `path`.
+    /// - Throws: `IndexFileError.writeFailed`; the destination is then unchanged.
+    public static func write(_ contents: IndexContents, to path: String) throws {
+        let bytes = try encode(contents)
+        try writeAtomically(bytes, to: path)
+    }
+
+    /// The complete file image of `contents`.
+    static func encode(_ contents: IndexContents) throws -> [UInt8] {
+        let articles = contents.articles
+        var idOrder = Array(0..<Int32(articles.count))
+        let idBytes = articles.map { Array($0.id.utf8) }
+        idOrder.sort { idBytes[Int($0)].lexicographicallyPrecedes(idBytes[Int($1)]) }
+        let metadata = try JSONCoding.encoder.encode(contents.metadata)
+        let vocabulary = contents.model.vocabulary
+        let sections: [(SectionTag, [UInt8])] = [
+            (.metadata, Array(metadata)),
+            (.ids, SectionEncoder.stringTable(articles.map(\.id))),
+            (.idOrder, SectionEncoder.array(idOrder)),
+            (.titles, SectionEncoder.stringTable(articles.map(\.title))),
+            (.published, SectionEncoder.array(articles.map { $0.published ?? Int64.min })),
+            (.categories, SectionEncoder.stringTable(articles.map { $0.category ?? "" })),
+            (.urls, SectionEncoder.stringTable(articles.map { $0.url ?? "" })),
+            (.terms, SectionEncoder.stringTable(vocabulary.terms)),
+            (.displayForms, SectionEncoder.stringTable(vocabulary.displayForms)),
+            (.titleIDF, SectionEncoder.array(vocabulary.titleIDF)),
+            (.bodyIDF, SectionEncoder.array(vocabulary.bodyIDF)),
+            (.titleRows, SectionEncoder.array(contents.vectors.title.rowStart.map { UInt64($0) })),
+            (.titleColumns, SectionEncoder.array(contents.vectors.title.columns)),
+            (.titleValues, SectionEncoder.array(contents.vectors.title.values)),
+            (.bodyRows, SectionEncoder.array(contents.vectors.body.rowStart.map { UInt64($0) })),
+            (.bodyColumns, SectionEncoder.array(contents.vectors.body.columns)),
+            (.bodyValues, SectionEncoder.array(contents.vectors.body.values)),
+            (.relatedIndices, SectionEncoder.array(contents.related.indices)),
+            (.relatedScores, SectionEncoder.array(contents.related.scores)),
+        ]
+        func aligned(_ x: Int) -> Int { (x + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment }
+        var offset = aligned(IndexFormat.headerSize + IndexFormat.sectionEntrySize * sections.count)
+        var table = SectionEncoder()
+        var placed: [(Int, [UInt8])] = []
+        for (tag, payload) in sections {
+            table.append(tag.code)
+            table.append(UInt32(0))
+            table.append(UInt64(offset))
+            table.append(UInt64(payload.count))
+            table.append(payload.withUnsafeBytes { Checksum.crc32($0) })
+            table.append(UInt32(0))
+            placed.append((offset, payload))
+            offset = aligned(offset + payload.count)
+        }
+        let fileLength = placed.last.map { $0.0 + $0.1.count } ?? offset
+        var header = SectionEncoder()
+        for b in IndexFormat.magic { header.append(b) }
+        header.append(IndexFormat.version)
+        header.append(UInt32(sections.count))
+        header.append(UInt64(fileLength))
+        header.append(table.bytes.withUnsafeBytes { Checksum.crc32($0) })
+        header.append(header.bytes.withUnsafeBytes { Checksum.crc32($0) })
+        var file = [UInt8](repeating: 0, count: fileLength)
+        file.replaceSubrange(0..<IndexFormat.headerSize, with: header.bytes)
+        file.replaceSubrange(IndexFormat.headerSize..<(IndexFormat.headerSize + table.bytes.count), with: table.bytes)
+        for (start, payload) in placed { file.replaceSubrange(start..<(start + payload.count), with: payload) }
+        return file
+    }
+
+    /// Writes `bytes` to a temporary file beside `path`, syncs it, renames it over `path`, syncs the directory.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let temporary = path + ".tmp-\(getpid())"
+        func fail(_ step: String) -> IndexFileError {
+            let reason = "\(step): \(String(cString: strerror(errno)))"
+            unlink(temporary)
+            return .writeFailed(path: path, reason: reason)
+        }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw fail("create \(temporary)") }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            while written < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                written += n
+            }
+            return true
+        }
+        guard ok else {
+            close(fd)
+            throw fail("write")
+        }
+        guard fsync(fd) == 0 else {
+            close(fd)
+            throw fail("fsync")
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else { throw fail("rename") }
+        let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY)
+        if dirfd >= 0 {
+            fsync(dirfd)
+            close(dirfd)
+        }
+    }
+}

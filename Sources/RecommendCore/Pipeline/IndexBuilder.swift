@@ -1,0 +1,63 @@
+/// The whole indexing job: feed -> TF-IDF vectors -> related lists -> index contents.
+public struct IndexBuilder: Sendable {
+    public var configuration: RecommendConfiguration
+    public var duplicates: DuplicatePolicy
+    /// Recorded in the index; the nightly job raises it with each rebuild.
+    public var generation: UInt64
+
+    public init(configuration: RecommendConfiguration = RecommendConfiguration(), duplicates: DuplicatePolicy = .fail,
+                generation: UInt64 = 1) {
+        self.configuration = configuration
+        self.duplicates = duplicates
+        self.generation = generation
+    }
+
+    /// Reads `inputs` and builds the index contents.
+    /// - Throws: `FeedError` (unreadable input, duplicate ids, nothing to index) or `LinearAlgebraError`.
+    public func build(inputs: [String]) throws -> (contents: IndexContents, report: BuildReport) {
+        let clock = ContinuousClock.now
+        let (articles, feedReport) = try FeedReader(duplicates: duplicates).read(inputs)
+        let readSeconds = clock.secondsSince
+        guard !articles.isEmpty else { throw FeedError.noArticles }
+        var (contents, report) = try build(articles: articles, feed: feedReport)
+        report.phases.insert(BuildReport.Phase(name: "read", seconds: readSeconds), at: 0)
+        return (contents, report)
+    }
+
+    /// Builds the index contents of articles already in memory.
+    public func build(articles: [Article], feed: FeedReport = FeedReport()) throws -> (
+        contents: IndexContents, report: BuildReport
+    ) {
+        var clock = ContinuousClock.now
+        let (model, vectors) = TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
+        let vectorSeconds = clock.secondsSince
+        clock = .now
+        let engine = SimilarityEngine(options: configuration.similarity, titleWeight: configuration.weighting.titleWeight)
+        let (related, statistics) = try engine.relatedLists(vectors)
+        let metadata = IndexMetadata(
+            generation: generation, configuration: configuration, articleCount: articles.count,
+            termCount: model.vocabulary.count, neighbours: related.width, method: statistics.method)
+        let stored = articles.map { Article(id: $0.id, title: $0.title, body: "", published: $0.published,
+                                            category: $0.category, labels: [], url: $0.url) }
+        let contents = IndexContents(metadata: metadata, articles: stored, model: model, vectors: vectors, related: related)
+        var phases = [BuildReport.Phase(name: "vectors", seconds: vectorSeconds)]
+        if statistics.denseSeconds > 0 { phases.append(.init(name: "dense", seconds: statistics.denseSeconds)) }
+        phases.append(.init(name: "similarity", seconds: statistics.rankingSeconds))
+        let report = BuildReport(
+            feed: feed, articles: articles.count, terms: model.vocabulary.count, method: statistics.method,
+            phases: phases)
+        return (contents, report)
+    }
+}
+
+extension IndexBuilder {
+    /// Reads `inputs`, builds the index and writes it atomically to `path`.
+    public func build(inputs: [String], writingTo path: String) throws -> BuildReport {
+        let (contents, report0) = try build(inputs: inputs)
+        var report = report0
+        let clock = ContinuousClock.now
+        try IndexWriter.write(contents, to: path)
+        report.phases.append(BuildReport.Phase(name: "write", seconds: clock.secondsSince))
+        return report
+    }
+}

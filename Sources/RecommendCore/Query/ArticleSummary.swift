@@ -1,0 +1,17 @@
+/// What a reader sees of an article in a list.
+public struct ArticleSummary: Sendable, Codable, Equatable {
+    public var id: String
+    public var title: String
+    /// ISO 8601 publication time, if known.
+    public var published: String?
+    public var category: String?
+    public var url: String?
+}
+
+/// One entry of a related list.
+public struct RelatedArticle: Sendable, Codable, Equatable {
+    /// 1 for the best match.
+    public var rank: Int
+    public var score: Float
+    public var article: ArticleSummary
+}

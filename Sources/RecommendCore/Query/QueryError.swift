@@ -1,0 +1,19 @@
+/// A question the index cannot answer.
+public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No article has this id.
+    case unknownArticle(String)
+    /// More related articles were asked for than the index stores.
+    case beyondStoredList(requested: Int, stored: Int)
+    /// Unseen text with no title and no body.
+    case emptyText
+
+    public var description: String {
+        switch self {
+        case .unknownArticle(let id): "no article with id '\(id)' in the index"
+        case .beyondStoredList(let requested, let stored):
+            "asked for \(requested) related articles but the index stores \(stored) per article; "
+                + "rebuild with --neighbours \(requested) for longer lists"
+        case .emptyText: "the text has neither a title nor a body"
+        }
+    }
+}

@@ -1,0 +1,113 @@
+/// An index file opened for queries: mapped, not read, so opening costs little whatever the corpus size.
+/// The metadata, article table and related lists are verified on open; the vocabulary and vectors (needed
+/// only for unseen text) when `loadModel()` is called.
+public struct RecommendIndex: Sendable {
+    public let metadata: IndexMetadata
+    let sections: IndexSections
+    let ids: MappedStrings
+    let idOrder: MappedArray<Int32>
+    let titles: MappedStrings
+    let published: MappedArray<Int64>
+    let categories: MappedStrings
+    let urls: MappedStrings
+    let relatedIndices: MappedArray<Int32>
+    let relatedScores: MappedArray<Float>
+
+    /// Opens and checks the index at `path`.
+    /// - Throws: `IndexFileError` when the file is missing, not an index, of another version, truncated or corrupt.
+    public init(path: String) throws {
+        let sections = try IndexSections(path: path)
+        self.sections = sections
+        let json = try sections.bytes(.metadata)
+        do {
+            metadata = try JSONCoding.decode(IndexMetadata.self, from: json)
+        } catch {
+            throw IndexFileError.malformed(path: path, detail: "metadata is not readable: \(error)")
+        }
+        let n = metadata.articleCount
+        guard n >= 0, metadata.neighbours >= 0 else { throw IndexFileError.malformed(path: path, detail: "bad counts") }
+        ids = try sections.strings(.ids, count: n)
+        idOrder = try sections.array(.idOrder, of: Int32.self, count: n)
+        titles = try sections.strings(.titles, count: n)
+        published = try sections.array(.published, of: Int64.self, count: n)
+        categories = try sections.strings(.categories, count: n)
+        urls = try sections.strings(.urls, count: n)
+        relatedIndices = try sections.array(.relatedIndices, of: Int32.self, count: n * metadata.neighbours)
+        relatedScores = try sections.array(.relatedScores, of: Float.self, count: n * metadata.neighbours)
+    }
+
+    /// The path the index was opened from.
+    public var path: String { sections.path }
+
+    /// The number of articles.
+    public var count: Int { metadata.articleCount }
+
+    /// The position of the article with id `id`, by binary search over the ids' bytes.
+    /// - Complexity: O(log count).
+    public func index(of id: String) -> Int? {
+        let key = Array(id.utf8)
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            let candidate = Int(idOrder[mid])
+            guard candidate >= 0, candidate < count else { return nil }
+            if ids.bytes(candidate).lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+        }
+        guard low < count else { return nil }
+        let found = Int(idOrder[low])
+        return found >= 0 && found < count && ids.bytes(found).elementsEqual(key) ? found : nil
+    }
+
+    /// The article at position `i`.
+    public func article(_ i: Int) -> ArticleSummary {
+        let date = published[i]
+        let category = categories[i]
+        let url = urls[i]
+        return ArticleSummary(
+            id: ids[i], title: titles[i], published: date == Int64.min ? nil : ISO8601Date.format(date),
+            category: category.isEmpty ? nil : category, url: url.isEmpty ? nil : url)
+    }
+
+    /// The stored related list of article `i`, best first, at most `limit` long.
+    /// - Throws: `IndexFileError.malformed` if the list points outside the index.
+    public func related(to i: Int, limit: Int) throws -> [RelatedArticle] {
+        let width = metadata.neighbours
+        var out: [RelatedArticle] = []
+        for slot in 0..<min(width, limit) {
+            let j = Int(relatedIndices[i * width + slot])
+            guard j >= 0 else { break }
+            guard j < count, j != i else {
+                throw IndexFileError.malformed(path: path, detail: "related list of article \(i) points to \(j)")
+            }
+            out.append(RelatedArticle(rank: slot + 1, score: relatedScores[i * width + slot], article: article(j)))
+        }
+        return out
+    }
+
+    /// The vocabulary, idf and article vectors, verified and copied into memory (for queries with unseen text,
+    /// explanations and re-ranking).
+    public func loadModel() throws -> (model: TFIDFModel, vectors: FieldVectors) {
+        let terms = try sections.strings(.terms, count: metadata.termCount)
+        let display = try sections.strings(.displayForms, count: metadata.termCount)
+        let vocabulary = Vocabulary(
+            terms: Array(terms), displayForms: Array(display),
+            titleIDF: Array(try sections.array(.titleIDF, of: Float.self, count: metadata.termCount)),
+            bodyIDF: Array(try sections.array(.bodyIDF, of: Float.self, count: metadata.termCount)))
+        func matrix(_ rows: SectionTag, _ columns: SectionTag, _ values: SectionTag) throws -> SparseMatrix {
+            let starts = try sections.array(rows, of: UInt64.self, count: count + 1).map { Int($0) }
+            let cols = Array(try sections.array(columns, of: Int32.self))
+            let vals = Array(try sections.array(values, of: Float.self, count: cols.count))
+            let valid =
+                starts.first == 0 && starts.last == cols.count && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+                && cols.allSatisfy { $0 >= 0 && Int($0) < metadata.termCount }
+            guard valid else { throw IndexFileError.malformed(path: path, detail: "vectors \(rows.rawValue) are inconsistent") }
+            return SparseMatrix(rowStart: starts, columns: cols, values: vals, columnCount: metadata.termCount)
+        }
+        let vectors = FieldVectors(
+            title: try matrix(.titleRows, .titleColumns, .titleValues),
+            body: try matrix(.bodyRows, .bodyColumns, .bodyValues))
+        let configuration = metadata.configuration
+        return (TFIDFModel(vocabulary: vocabulary, text: configuration.text, weighting: configuration.weighting), vectors)
+    }
+}

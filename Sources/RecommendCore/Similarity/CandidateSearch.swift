@@ -1,0 +1,44 @@
+/// Nearest neighbours by inner product of unit dense vectors, all rows against all rows, one `sgemm` per row
+/// block, each block's scores reduced at once to per-row top candidates: memory stays O(block × articles).
+struct CandidateSearch {
+    let vectors: DenseMatrix
+    let candidates: Int
+    /// Bytes of scores one block may hold.
+    var blockBytes = 128 << 20
+
+    /// Rows per block: as many as fit `blockBytes`, between 16 and 4,096.
+    var blockRows: Int { max(16, min(4096, blockBytes / max(1, vectors.rows * 4))) }
+
+    /// Calls `body` for each block of rows, in order, with each row's candidates (best first, never the row
+    /// itself).
+    /// - Complexity: O(articles² × d) arithmetic in `sgemm`, O(articles² ) compares, O(block × articles) memory.
+    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) {
+        let n = vectors.rows
+        let d = vectors.columns
+        let rowsPerBlock = blockRows
+        var scores = [Float](repeating: 0, count: rowsPerBlock * n)
+        for start in stride(from: 0, to: n, by: rowsPerBlock) {
+            let rows = start..<min(n, start + rowsPerBlock)
+            vectors.storage.withUnsafeBufferPointer { e in
+                scores.withUnsafeMutableBufferPointer { s in
+                    BLAS.multiplyTransposed(
+                        e.baseAddress! + start * d, e.baseAddress!, into: s.baseAddress!, m: rows.count, n: n, k: d)
+                }
+            }
+            let lists = scores.withUnsafeBufferPointer { s in
+                let shared = SendableConstPointer(s.baseAddress!)
+                return ParallelMap.chunked(count: rows.count, chunkSize: 32) { local in
+                    var top = TopK(capacity: candidates)
+                    return local.map { r in
+                        top.removeAll()
+                        let row = shared.pointer + r * n
+                        let own = start + r
+                        for j in 0..<n where row[j] > top.threshold && j != own { top.insert(row[j], Int32(j)) }
+                        return top.sorted().map(\.index)
+                    }
+                }
+            }
+            body(rows, lists)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// A sparse matrix in compressed sparse row form: row `i` holds `columns[rowStart[i]..<rowStart[i+1]]`
+/// with `values` alongside, columns ascending within a row.
+public struct SparseMatrix: Sendable, Equatable {
+    public private(set) var rowStart: [Int]
+    public private(set) var columns: [Int32]
+    public private(set) var values: [Float]
+    /// The number of columns (terms).
+    public let columnCount: Int
+
+    public init(rowStart: [Int], columns: [Int32], values: [Float], columnCount: Int) {
+        precondition(rowStart.first == 0 && rowStart.last == columns.count && columns.count == values.count)
+        self.rowStart = rowStart
+        self.columns = columns
+        self.values = values
+        self.columnCount = columnCount
+    }
+
+    /// The number of rows (articles).
+    public var rowCount: Int { rowStart.count - 1 }
+
+    /// The number of stored entries.
+    public var nonZeroCount: Int { columns.count }
+
+    /// The index range of row `i` in `columns` and `values`.
+    @inline(__always)
+    public func range(ofRow i: Int) -> Range<Int> { rowStart[i]..<rowStart[i + 1] }
+
+    /// The transpose (compressed sparse column form of this matrix): row `t` of the result lists the rows
+    /// of this matrix that have column `t`, ascending.
+    /// - Complexity: O(rows + columns + entries).
+    public func transposed() -> SparseMatrix {
+        var counts = [Int](repeating: 0, count: columnCount + 1)
+        for c in columns { counts[Int(c) + 1] += 1 }
+        for t in 0..<columnCount { counts[t + 1] += counts[t] }
+        var next = counts
+        var tColumns = [Int32](repeating: 0, count: columns.count)
+        var tValues = [Float](repeating: 0, count: values.count)
+        for row in 0..<rowCount {
+            for k in range(ofRow: row) {
+                let c = Int(columns[k])
+                tColumns[next[c]] = Int32(row)
+                tValues[next[c]] = values[k]
+                next[c] += 1
+            }
+        }
+        return SparseMatrix(rowStart: counts, columns: tColumns, values: tValues, columnCount: rowCount)
+    }
+
+    /// The dot product of rows `a` of this matrix and `b` of `other`, by merging their sorted columns.
+    /// - Complexity: O(entries of both rows).
+    public func dot(row a: Int, with other: SparseMatrix, row b: Int) -> Float {
+        var i = rowStart[a]
+        let iEnd = rowStart[a + 1]
+        var j = other.rowStart[b]
+        let jEnd = other.rowStart[b + 1]
+        var sum: Float = 0
+        while i < iEnd, j < jEnd {
+            let ci = columns[i]
+            let cj = other.columns[j]
+            if ci == cj {
+                sum += values[i] * other.values[j]
+                i += 1
+                j += 1
+            } else if ci < cj {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import RecommendCore
+
+/// How the CLI talks to people: errors on standard error with an exit code, reports and lists as text.
+enum Console {
+    /// Runs `body`; a library error is printed as one line on standard error and ends the process with status 1.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as any Error & CustomStringConvertible
+            where error is FeedError || error is IndexFileError || error is QueryError
+            || error is LinearAlgebraError
+        {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+    }
+
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    static func printReport(_ report: BuildReport, index: String) {
+        for issue in report.feed.issues.prefix(20) {
+            FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
+        }
+        if report.feed.issues.count > 20 {
+            FileHandle.standardError.write(Data("warning: ... and \(report.feed.issues.count - 20) more\n".utf8))
+        }
+        print("indexed \(report.articles) articles into \(index) (\(report.terms) terms, \(report.method))")
+        print(report.feed.summary)
+        let phases = report.phases.map { "\($0.name) \(format($0.seconds))s" }.joined(separator: ", ")
+        print("time: \(phases); total \(format(report.totalSeconds))s")
+    }
+
+    static func printRelated(_ related: [RelatedArticle], of article: ArticleSummary) {
+        print("\(article.id)  \(article.title)  \(article.published.map { String($0.prefix(10)) } ?? "")")
+        for entry in related {
+            let date = entry.article.published.map { String($0.prefix(10)) } ?? "-"
+            let rank = String(entry.rank).leftPadded(3)
+            print("\(rank). \(format(Double(entry.score), digits: 3))  \(entry.article.id)  \(date)  \(entry.article.title)")
+        }
+    }
+
+    static func format(_ value: Double, digits: Int = 2) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import RecommendCore
+
+struct IndexCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Build an index from JSON Lines or CSV feeds (plain or .gz) or directories of them."
+    )
+
+    @Argument(help: "Input files or directories.")
+    var inputs: [String] = ["Data/articles.jsonl"]
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(help: "What to do with a repeated id: fail or last-wins.")
+    var duplicates = DuplicatePolicy.fail.rawValue
+
+    @Option(help: "Weight of the headline similarity (0...1).")
+    var titleWeight: Float?
+
+    @Option(help: "Related articles stored per article.")
+    var neighbours: Int?
+
+    @Flag(inversion: .prefixedNo, help: "Stem words (Porter2).")
+    var stem = true
+
+    @Option(help: "Score every pair exactly below this many articles.")
+    var exactBelow: Int?
+
+    @Option(help: "Related lists to print after the summary.")
+    var show = 0
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func validate() throws {
+        if DuplicatePolicy(rawValue: duplicates) == nil { throw ValidationError("--duplicates must be fail or last-wins") }
+        if let titleWeight, !(0...1).contains(titleWeight) { throw ValidationError("--title-weight must be in 0...1") }
+        if let neighbours, neighbours < 1 { throw ValidationError("--neighbours must be at least 1") }
+    }
+
+    func run() async throws {
+        var configuration = RecommendConfiguration()
+        configuration.text.stem = stem
+        if let titleWeight { configuration.weighting.titleWeight = titleWeight }
+        if let neighbours { configuration.similarity.neighbours = neighbours }
+        if let exactBelow { configuration.similarity.exactBelow = exactBelow }
+        let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
+        let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }
+        if json {
+            print(try JSONCoding.pretty(report))
+        } else {
+            Console.printReport(report, index: location.index)
+        }
+        if show > 0 {
+            let index = try RecommendIndex(path: location.index)
+            for i in stride(from: 0, to: index.count, by: max(1, index.count / show)).prefix(show) {
+                print("")
+                Console.printRelated(try index.related(to: i, limit: 5), of: index.article(i))
+            }
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Recommend: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Related articles and topics for a news archive.",
+        subcommands: [IndexCommand.self, RelatedCommand.self, ExportCommand.self]
+    )
+}

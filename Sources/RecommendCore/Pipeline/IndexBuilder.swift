@@ -5,8 +5,10 @@ public struct IndexBuilder: Sendable {
     /// Recorded in the index; the nightly job raises it with each rebuild.
     public var generation: UInt64
 
-    public init(configuration: RecommendConfiguration = RecommendConfiguration(), duplicates: DuplicatePolicy = .fail,
-                generation: UInt64 = 1) {
+    public init(
+        configuration: RecommendConfiguration = RecommendConfiguration(), duplicates: DuplicatePolicy = .fail,
+        generation: UInt64 = 1
+    ) {
         self.configuration = configuration
         self.duplicates = duplicates
         self.generation = generation
@@ -28,23 +30,35 @@ public struct IndexBuilder: Sendable {
     public func build(articles: [Article], feed: FeedReport = FeedReport()) throws -> (
         contents: IndexContents, report: BuildReport
     ) {
-        var clock = ContinuousClock.now
-        let (model, vectors) = TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
-        let vectorSeconds = clock.secondsSince
-        clock = .now
-        let engine = SimilarityEngine(options: configuration.similarity, titleWeight: configuration.weighting.titleWeight)
-        let (related, statistics) = try engine.relatedLists(vectors)
+        var phases: [BuildReport.Phase] = []
+        func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            let clock = ContinuousClock.now
+            defer { phases.append(BuildReport.Phase(name: name, seconds: clock.secondsSince)) }
+            return try body()
+        }
+        let (model, vectors) = timed("vectors") {
+            TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
+        }
+        let similarity = configuration.similarity
+        let dense = try timed("dense") {
+            try LatentSemanticModel.articleVectors(
+                vectors, titleWeight: configuration.weighting.titleWeight, dimensions: similarity.denseDimensions,
+                powerIterations: similarity.powerIterations, seed: similarity.seed)
+        }
+        let (related, method) = timed("similarity") {
+            SimilarityEngine(options: similarity, titleWeight: configuration.weighting.titleWeight)
+                .relatedLists(vectors, dense: dense)
+        }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
-            termCount: model.vocabulary.count, neighbours: related.width, method: statistics.method)
-        let stored = articles.map { Article(id: $0.id, title: $0.title, body: "", published: $0.published,
-                                            category: $0.category, labels: [], url: $0.url) }
-        let contents = IndexContents(metadata: metadata, articles: stored, model: model, vectors: vectors, related: related)
-        var phases = [BuildReport.Phase(name: "vectors", seconds: vectorSeconds)]
-        if statistics.denseSeconds > 0 { phases.append(.init(name: "dense", seconds: statistics.denseSeconds)) }
-        phases.append(.init(name: "similarity", seconds: statistics.rankingSeconds))
+            termCount: model.vocabulary.count, neighbours: related.width, method: method)
+        let stored = articles.map {
+            Article(id: $0.id, title: $0.title, body: "", published: $0.published, category: $0.category, url: $0.url)
+        }
+        let contents = IndexContents(
+            metadata: metadata, articles: stored, model: model, vectors: vectors, related: related)
         let report = BuildReport(
-            feed: feed, articles: articles.count, terms: model.vocabulary.count, method: statistics.method,
+            feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
             phases: phases)
         return (contents, report)
     }
@@ -53,10 +67,10 @@ public struct IndexBuilder: Sendable {
 extension IndexBuilder {
     /// Reads `inputs`, builds the index and writes it atomically to `path`.
     public func build(inputs: [String], writingTo path: String) throws -> BuildReport {
-        let (contents, report0) = try build(inputs: inputs)
-        var report = report0
+        let built = try build(inputs: inputs)
+        var report = built.report
         let clock = ContinuousClock.now
-        try IndexWriter.write(contents, to: path)
+        try IndexWriter.write(built.contents, to: path)
         report.phases.append(BuildReport.Phase(name: "write", seconds: clock.secondsSince))
         return report
     }

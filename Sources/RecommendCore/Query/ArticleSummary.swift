@@ -6,6 +6,14 @@ public struct ArticleSummary: Sendable, Codable, Equatable {
     public var published: String?
     public var category: String?
     public var url: String?
+
+    public init(id: String, title: String, published: String? = nil, category: String? = nil, url: String? = nil) {
+        self.id = id
+        self.title = title
+        self.published = published
+        self.category = category
+        self.url = url
+    }
 }
 
 /// One entry of a related list.

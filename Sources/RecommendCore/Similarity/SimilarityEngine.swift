@@ -13,37 +13,17 @@ public struct SimilarityEngine: Sendable {
         self.titleWeight = titleWeight
     }
 
-    /// How the lists were computed, for reports.
-    public struct Statistics: Sendable, Codable, Equatable {
-        /// `exact` or `dense-candidates`.
-        public var method: String
-        /// Seconds spent on the dense representation (0 in exact mode).
-        public var denseSeconds: Double = 0
-        /// Seconds spent finding and re-ranking candidates (or scoring all pairs).
-        public var rankingSeconds: Double = 0
-    }
-
-    /// The related lists of every article of `vectors`, `options.neighbours` wide.
+    /// The related lists of every article of `vectors`, `options.neighbours` wide, and the method used
+    /// (`exact` or `dense-candidates`). `dense` holds the unit dense vectors of the same articles (see
+    /// `LatentSemanticModel`); it is used only above `exactBelow` articles.
     /// - Complexity: exact mode O(Σ over terms of df²); otherwise O(n² d) in `sgemm` plus O(n × candidates ×
     ///   entries per article) for the re-rank.
-    public func relatedLists(_ vectors: FieldVectors) throws(LinearAlgebraError) -> (RelatedLists, Statistics) {
+    public func relatedLists(_ vectors: FieldVectors, dense: DenseMatrix) -> (lists: RelatedLists, method: String) {
         let scorer = ExactScorer(vectors: vectors, titleWeight: titleWeight)
-        if vectors.count < options.exactBelow {
-            let clock = ContinuousClock.now
-            let lists = exactLists(scorer)
-            return (lists, Statistics(method: "exact", rankingSeconds: clock.secondsSince))
+        if vectors.count < options.exactBelow || dense.columns == 0 {
+            return (exactLists(scorer), "exact")
         }
-        var clock = ContinuousClock.now
-        let dense = try LatentSemanticModel.articleVectors(
-            vectors, titleWeight: titleWeight, dimensions: options.denseDimensions,
-            powerIterations: options.powerIterations, seed: options.seed)
-        let denseSeconds = clock.secondsSince
-        clock = .now
-        let lists = rerankedLists(scorer, dense: dense)
-        return (
-            lists,
-            Statistics(method: "dense-candidates", denseSeconds: denseSeconds, rankingSeconds: clock.secondsSince)
-        )
+        return (rerankedLists(scorer, dense: dense), "dense-candidates")
     }
 
     /// Every article against every other through the postings lists.

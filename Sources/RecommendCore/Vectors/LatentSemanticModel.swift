@@ -6,10 +6,12 @@
 public enum LatentSemanticModel {
     /// Unit-length `d`-dimensional vectors of every article (row `i` for article `i`).
     ///
-    /// Halko, Martinsson and Tropp's algorithm on `X^T`: `Y = X^T G` for a Gaussian `G`, `powerIterations`
-    /// rounds of `Q = orth(X^T orth(X Q))`, then `B = X Q` and the top eigenvectors `W` of `B^T B`, so the
-    /// article vectors are `B W = U Σ`.
-    /// - Complexity: O((2 + 2q) × entries × (d + 10) + terms × (d + 10)²); memory O((articles + 2 terms) × (d + 10)).
+    /// Halko, Martinsson and Tropp's randomized range finder: `Q = orth(X X^T G)` for a Gaussian `G`
+    /// (articles x (d + 10)), `powerIterations` rounds of `Q = orth(X X^T Q)`, then the eigenvectors `W` of
+    /// `B B^T` for `B = Q^T X`, so the article vectors are `Q W Σ = U Σ`. Every QR is of an articles x (d + 10)
+    /// matrix; the term side is only ever multiplied.
+    /// - Complexity: O((3 + 2q) × entries × (d + 10) + (articles + terms) × (d + 10)²);
+    ///   memory O((articles + 2 terms) × (d + 10)).
     public static func articleVectors(
         _ vectors: FieldVectors, titleWeight: Float, dimensions: Int, powerIterations: Int, seed: UInt64
     ) throws(LinearAlgebraError) -> DenseMatrix {
@@ -49,35 +51,36 @@ public enum LatentSemanticModel {
             return out
         }
 
+        // Range of X from a Gaussian start on the article side, so every QR is of an n x width matrix.
         var random = SeededRandom(seed: seed)
         let gaussian = (0..<(n * width)).map { _ in random.nextGaussian() }
-        var q = transposeProduct(gaussian)
-        try BLAS.orthonormalizeColumns(&q, rows: 2 * terms, columns: width)
+        var q = product(transposeProduct(gaussian))
+        try BLAS.orthonormalizeColumns(&q, rows: n, columns: width)
         for _ in 0..<powerIterations {
-            var z = product(q)
-            try BLAS.orthonormalizeColumns(&z, rows: n, columns: width)
-            q = transposeProduct(z)
-            try BLAS.orthonormalizeColumns(&q, rows: 2 * terms, columns: width)
+            q = product(transposeProduct(q))
+            try BLAS.orthonormalizeColumns(&q, rows: n, columns: width)
         }
-        let b = product(q)
+        // X ~ Q B with B = Q^T X = Z^T, Z = X^T Q; B B^T = Z^T Z = W Σ² W^T, so U Σ = Q W Σ.
+        let z = transposeProduct(q)
         var gram = [Float](repeating: 0, count: width * width)
-        b.withUnsafeBufferPointer { bp in
+        z.withUnsafeBufferPointer { zp in
             gram.withUnsafeMutableBufferPointer { gp in
-                BLAS.gram(bp.baseAddress!, into: gp.baseAddress!, m: n, n: width)
+                BLAS.gram(zp.baseAddress!, into: gp.baseAddress!, m: 2 * terms, n: width)
             }
         }
-        _ = try BLAS.symmetricEigen(&gram, n: width)
-        // Rows of `gram` are eigenvectors, ascending; take the last d as the columns of W (width x d).
+        let eigenvalues = try BLAS.symmetricEigen(&gram, n: width)
+        // Rows of `gram` are eigenvectors, ascending; the last d, scaled by their singular values, form W Σ.
         var w = [Float](repeating: 0, count: width * d)
         for j in 0..<d {
             let row = width - 1 - j
-            for i in 0..<width { w[i * d + j] = gram[row * width + i] }
+            let sigma = max(0, eigenvalues[row]).squareRoot()
+            for i in 0..<width { w[i * d + j] = gram[row * width + i] * sigma }
         }
         var e = [Float](repeating: 0, count: n * d)
-        b.withUnsafeBufferPointer { bp in
+        q.withUnsafeBufferPointer { qp in
             w.withUnsafeBufferPointer { wp in
                 e.withUnsafeMutableBufferPointer { ep in
-                    BLAS.multiply(bp.baseAddress!, wp.baseAddress!, into: ep.baseAddress!, m: n, n: d, k: width)
+                    BLAS.multiply(qp.baseAddress!, wp.baseAddress!, into: ep.baseAddress!, m: n, n: d, k: width)
                 }
             }
         }

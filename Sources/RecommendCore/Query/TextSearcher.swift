@@ -1,0 +1,30 @@
+/// Related articles for text that is not in the index (an editor's draft): the text is vectorised with the
+/// index's own vocabulary and idf and scored exactly against every article through the postings lists.
+public struct TextSearcher: Sendable {
+    public let index: RecommendIndex
+    let model: TFIDFModel
+    let scorer: ExactScorer
+
+    /// Loads (and verifies) the vocabulary and vectors of `index`.
+    /// - Throws: `IndexFileError` when those sections are damaged.
+    public init(index: RecommendIndex) throws {
+        self.index = index
+        let (model, vectors) = try index.loadModel()
+        self.model = model
+        scorer = ExactScorer(vectors: vectors, titleWeight: index.metadata.configuration.weighting.titleWeight)
+    }
+
+    /// The `k` articles most related to a text with this title and body, best first.
+    /// - Throws: `QueryError.emptyText` when both are empty.
+    /// - Complexity: O(length of the text + postings of its terms + k log k).
+    public func related(title: String, body: String, k: Int) throws -> [RelatedArticle] {
+        guard !title.trimmed.isEmpty || !body.trimmed.isEmpty else { throw QueryError.emptyText }
+        let query = model.vectorize(title: title, body: body)
+        var workspace = ExactScorer.Workspace(for: scorer)
+        var top = TopK(capacity: k)
+        scorer.scoreAll(query, row: 0, workspace: &workspace, into: &top)
+        return top.sorted().enumerated().map { rank, entry in
+            RelatedArticle(rank: rank + 1, score: entry.score, article: index.article(Int(entry.index)))
+        }
+    }
+}

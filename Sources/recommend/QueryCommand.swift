@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import RecommendCore
+
+struct QueryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Related articles for a text that is not in the index (e.g. a draft).")
+
+    @Option(help: "The headline.")
+    var title = ""
+
+    @Option(help: "The body text ('-' reads it from standard input).")
+    var body = ""
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(name: .short, help: "How many related articles.")
+    var k = 10
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func validate() throws {
+        if k < 1 { throw ValidationError("-k must be at least 1") }
+    }
+
+    func run() async throws {
+        let text = body == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : body
+        try Console.run {
+            let searcher = try TextSearcher(index: try RecommendIndex(path: location.index))
+            let related = try searcher.related(title: title, body: text, k: k)
+            if json {
+                print(try JSONCoding.pretty(RelatedResponse(article: nil, related: related)))
+            } else {
+                Console.printRelated(related, of: ArticleSummary(id: "(text)", title: title))
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import RecommendCore
+
+@Suite struct FeedReaderTests {
+    @Test("every kind of bad line is skipped with file, line and reason; the good lines all survive")
+    func badLines() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var bytes = Array(
+            """
+            {"id": "a1", "title": "First", "body": "Body one", "published": "2026-03-14T09:30:00Z", "category": "world"}
+            {"id": "a2", "title": "Second", "body": "Body two
+            {"title": "No id here", "body": "text"}
+            {"id": "a4", "title": "", "body": "   "}
+
+            {"id": 5, "title": "Numeric id", "body": "kept", "labels": ["x", "y"], "extra": {"ignored": true}}
+            {"id": "a6", "title": "Bad date", "body": "kept", "published": "14/03/2026"}
+            [1, 2, 3]
+
+            """.utf8)
+        bytes += [0x7B, 0x22, 0x69, 0x64, 0x22, 0x3A, 0x22, 0xFF, 0xFE, 0x22, 0x7D, 0x0A]  // {"id":"\xff\xfe"}
+        bytes += Array(#"{"id": "a9", "title": "Last", "body": "still read"}"#.utf8)
+        let file = try dir.write("feed.jsonl", bytes)
+        let (articles, report) = try FeedReader().read([file])
+        #expect(articles.map(\.id) == ["a1", "5", "a6", "a9"])
+        #expect(report.linesRead == 9)
+        #expect(report.articlesAccepted == 4)
+        let found = report.issues.map { "\($0.location.line) \($0.reason.rawValue)" }
+        #expect(found == ["2 malformed", "3 missing-id", "4 empty-text", "7 bad-date", "8 malformed", "9 invalid-utf8"])
+        #expect(report.issues.allSatisfy { $0.location.file == file })
+        #expect(report.skipped == 5)
+        #expect(report.summary.contains("skipped 5"))
+        #expect(articles[0].published == 1_773_480_600)
+        #expect(articles[0].category == "world")
+        #expect(articles[1].labels == ["x", "y"] && articles[1].category == "x")
+        #expect(articles[2].published == nil)
+    }
+
+    @Test("a duplicate id stops the run naming both lines, or the last one wins when asked")
+    func duplicates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write(
+            "dup.jsonl",
+            """
+            {"id": "a", "title": "one", "body": "x"}
+            {"id": "b", "title": "two", "body": "x"}
+            {"id": "a", "title": "three", "body": "x"}
+            """)
+        #expect(throws: FeedError.duplicateID(
+            id: "a", first: FeedLocation(file: file, line: 1), second: FeedLocation(file: file, line: 3))) {
+            try FeedReader().read([file])
+        }
+        let (articles, report) = try FeedReader(duplicates: .lastWins).read([file])
+        #expect(articles.map(\.title) == ["three", "two"])
+        #expect(report.issues.map(\.reason) == [.duplicateReplaced])
+        #expect(report.issues[0].location.line == 1)
+    }
+
+    @Test("CSV with quoted fields, embedded line breaks and a BOM; records report their first line")
+    func csv() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write(
+            "feed.csv",
+            "\u{FEFF}id,title,body,published,labels\r\n"
+                + "c1,\"Quoted, title\",\"Body with \"\"quotes\"\"\nand a second line\",2026-01-02,politics|world\r\n"
+                + "c2,Plain,Body,,\n"
+                + "c3,Too,few\n"
+                + ",No id,Body,,\n")
+        let (articles, report) = try FeedReader().read([file])
+        #expect(articles.map(\.id) == ["c1", "c2"])
+        #expect(articles[0].title == "Quoted, title")
+        #expect(articles[0].body == "Body with \"quotes\"\nand a second line")
+        #expect(articles[0].labels == ["politics", "world"])
+        #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["5 malformed", "6 missing-id"])
+    }
+
+    @Test("a CSV without an id column is refused")
+    func csvWithoutID() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("x.csv", "title,body\nA,B\n")
+        #expect(throws: FeedError.missingColumn(file: file, column: "id")) { try FeedReader().read([file]) }
+    }
+
+    @Test("gzip input reads the same as plain; directories expand to their feed files")
+    func gzipAndDirectories() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let text = (0..<50).map { #"{"id": "g\#($0)", "title": "Title \#($0)", "body": "Body"}"# }.joined(separator: "\n")
+        try dir.write("a.jsonl", text)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c '\(dir.path)/a.jsonl' > '\(dir.path)/b.jsonl.gz'"]
+        try process.run()
+        process.waitUntilExit()
+        try dir.write("notes.txt", "not a feed")
+        let plain = try FeedReader().read([dir.path + "/a.jsonl"]).articles
+        let zipped = try FeedReader().read([dir.path + "/b.jsonl.gz"]).articles
+        #expect(plain.count == 50)
+        #expect(plain == zipped)
+        #expect(try FeedReader(duplicates: .lastWins).read([dir.path]).articles.count == 50)
+    }
+
+    @Test("missing files and unknown formats stop with a clear error")
+    func unreadable() throws {
+        #expect(throws: FeedError.unreadable(file: "/nonexistent/x.jsonl", reason: "no such file or directory")) {
+            try FeedReader().read(["/nonexistent/x.jsonl"])
+        }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("feed.xml", "<rss/>")
+        #expect(throws: FeedError.unknownFormat(file: file)) { try FeedReader().read([file]) }
+    }
+
+    @Test(
+        "ISO 8601 dates in the forms feeds use",
+        arguments: [
+            ("2026-03-14", Int64(1_773_446_400)),
+            ("2026-03-14T09:30:00Z", 1_773_480_600),
+            ("2026-03-14T09:30Z", 1_773_480_600),
+            ("2026-03-14T11:30:00.250+02:00", 1_773_480_600),
+            ("2026-03-14 09:30:00", 1_773_480_600),
+            ("1969-12-31T23:59:59Z", -1),
+        ])
+    func dates(_ text: String, _ seconds: Int64) {
+        #expect(ISO8601Date.parse(text) == seconds)
+        #expect(ISO8601Date.parse(ISO8601Date.format(seconds)) == seconds)
+    }
+
+    @Test("malformed dates are rejected", arguments: ["2026-02-30", "2026-13-01", "14/03/2026", "2026-03-14T25:00", ""])
+    func badDates(_ text: String) {
+        #expect(ISO8601Date.parse(text) == nil)
+    }
+}

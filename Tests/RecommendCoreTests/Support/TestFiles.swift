@@ -1,0 +1,71 @@
+import Foundation
+
+@testable import RecommendCore
+
+/// A fresh directory under the system's temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "recommend-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    /// Writes `bytes` to `name` inside the directory and returns its path.
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let file = path + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        return file
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// The package's root directory, found from this file's path.
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+/// The sample corpus shipped in Data/.
+func sampleArticles() throws -> [Article] {
+    try FeedReader().read([packageRoot + "/Data/articles.jsonl"]).articles
+}
+
+/// A reproducible synthetic corpus: `topics` topics, each with its own vocabulary, plus shared filler words.
+/// Articles of one topic draw most of their words from it, so related lists have a right answer.
+func syntheticArticles(count: Int, topics: Int, seed: UInt64 = 7) -> [Article] {
+    var random = SeededRandom(seed: seed)
+    func word(_ prefix: String, _ i: Int) -> String {
+        let letters = Array("bcdfghjklmnprstvz")
+        var s = prefix
+        var v = i + 1
+        while v > 0 {
+            s.append(letters[v % letters.count])
+            s.append("a")
+            v /= letters.count
+        }
+        return s
+    }
+    let shared = (0..<300).map { word("q", $0) }
+    let vocab = (0..<topics).map { t in (0..<60).map { word("t\(t)x", $0) } }
+    return (0..<count).map { i in
+        let topic = Int(random.next() % UInt64(topics))
+        func draw(_ n: Int) -> String {
+            (0..<n).map { _ in
+                random.next() % 10 < 6 ? vocab[topic][Int(random.next() % 60)] : shared[Int(random.next() % 300)]
+            }.joined(separator: " ")
+        }
+        return Article(
+            id: "s\(i)", title: draw(5), body: draw(60 + Int(random.next() % 60)), category: "topic\(topic)",
+            labels: ["topic\(topic)"])
+    }
+}

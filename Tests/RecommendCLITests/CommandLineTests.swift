@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+/// Runs the built `recommend` executable, as a user would.
+struct CLI {
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let packageRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
+        }
+        return FileManager.default.currentDirectoryPath
+    }()
+
+    /// The executable sits next to the test bundle in the build directory.
+    static let executable: String = {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        return bundle.appendingPathComponent("recommend").path
+    }()
+
+    static func run(_ arguments: [String], in directory: String = packageRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct CommandLineTests {
+    let directory: String
+
+    init() throws {
+        directory = NSTemporaryDirectory() + "recommend-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    var index: String { directory + "/sample.index" }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = directory + "/" + name
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("index with no input indexes Data/ and prints a summary and related lists")
+    func indexSample() throws {
+        let result = try CLI.run(["index", "--index", index, "--show", "2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("indexed 200 articles"))
+        #expect(result.stdout.contains("read 200, indexed 200, skipped 0"))
+        #expect(result.stdout.contains("  1. "))
+    }
+
+    @Test("related prints the list for people and for programs; unknown ids and long lists are refused")
+    func related() throws {
+        _ = try CLI.run(["index", "--index", index])
+        let text = try CLI.run(["related", "a067", "--index", index, "-k", "3"])
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("a067"))
+        #expect(lines[1].contains("1. ") && lines[1].contains("a066"))
+        let json = try CLI.run(["related", "a067", "--index", index, "-k", "5", "--json"])
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let list = try #require(decoded?["related"] as? [[String: Any]])
+        #expect(list.count == 5)
+        #expect(list.map { $0["rank"] as? Int } == [1, 2, 3, 4, 5])
+        let unknown = try CLI.run(["related", "nope", "--index", index])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no article with id 'nope'"))
+        let tooMany = try CLI.run(["related", "a067", "--index", index, "-k", "80"])
+        #expect(tooMany.status == 1)
+        #expect(tooMany.stderr.contains("stores 50"))
+    }
+
+    @Test("export writes the evaluate.py format, one article a line, best first")
+    func export() throws {
+        _ = try CLI.run(["index", "--index", index])
+        let file = directory + "/related.jsonl"
+        let result = try CLI.run(["export", "--index", index, "--related", file, "-k", "10"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 200)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let related = try #require(object["related"] as? [[String: Any]])
+            let scores = related.compactMap { $0["score"] as? Double }
+            #expect(related.count <= 10 && scores.count == related.count)
+            #expect(scores == scores.sorted(by: >))
+            #expect(!related.contains { ($0["id"] as? String) == (object["id"] as? String) })
+        }
+    }
+
+    @Test("bad lines are reported with file and line and the rest is indexed; duplicates stop the run")
+    func badInput() throws {
+        let feed = try write(
+            "feed.jsonl",
+            """
+            {"id": "x1", "title": "Tram line opens", "body": "The tram line opens in the city"}
+            {"id": "x2", "title": "broken
+            {"id": "x3", "title": "Tram fares", "body": "Fares on the new tram line"}
+            {"id": "x1", "title": "Tram line opens again", "body": "Again"}
+            """)
+        let failed = try CLI.run(["index", feed, "--index", index])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("\(feed):4: duplicate id 'x1' (first seen at \(feed):1)"))
+        #expect(!FileManager.default.fileExists(atPath: index))
+        let kept = try CLI.run(["index", feed, "--index", index, "--duplicates", "last-wins"])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        #expect(kept.stderr.contains("\(feed):2: malformed"))
+        #expect(kept.stdout.contains("read 4, indexed 2, skipped 2 (malformed 1, duplicate-replaced 1)"))
+    }
+
+    @Test("a corrupt index is refused with a clear message; a failed build keeps the previous index")
+    func corruptIndex() throws {
+        _ = try CLI.run(["index", "--index", index])
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: index))
+        let before = bytes
+        let missing = try CLI.run(["index", directory + "/nothing.jsonl", "--index", index])
+        #expect(missing.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before)
+        bytes[bytes.count - 10] ^= 0xFF
+        try bytes.write(to: URL(fileURLWithPath: index))
+        let result = try CLI.run(["related", "a001", "--index", index])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("corrupt"))
+    }
+
+    @Test("query answers for unseen text with the index's vocabulary")
+    func query() throws {
+        _ = try CLI.run(["index", "--index", index])
+        let result = try CLI.run([
+            "query", "--index", index, "--title", "Dockers strike at Santos port", "--body",
+            "Port workers in Santos walked out over automation", "-k", "3", "--json",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let decoded = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let list = try #require(decoded?["related"] as? [[String: Any]])
+        let titles = list.compactMap { ($0["article"] as? [String: Any])?["title"] as? String }
+        #expect(titles.count == 3)
+        #expect(titles.allSatisfy { $0.contains("Santos") || $0.contains("port") || $0.contains("dock") })
+        let empty = try CLI.run(["query", "--index", index])
+        #expect(empty.status == 1)
+        #expect(empty.stderr.contains("neither a title nor a body"))
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// Opt-in (RECOMMEND_QUALITY=1): index real labelled corpora, export, and score with the reference
+/// `evaluate.py` from ../shared/bench. Needs ../shared/corpora and Python 3; slow in a debug build.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["RECOMMEND_QUALITY"] != nil), .serialized)
+struct QualityTests {
+    static let shared = CLI.packageRoot + "/../shared"
+
+    @Test(
+        "P@10 at or above the scikit-learn TF-IDF floor",
+        arguments: [("bbc", 0.903), ("20newsgroups-bydate", 0.783), ("agnews-test", 0.742)])
+    func precision(_ corpus: String, _ floor: Double) throws {
+        let directory = NSTemporaryDirectory() + "recommend-quality-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let file = "\(Self.shared)/corpora/\(corpus).jsonl.gz"
+        let index = directory + "/q.index"
+        let related = directory + "/related.jsonl"
+        let built = try CLI.run(["index", file, "--index", index])
+        #expect(built.status == 0, "\(built.stderr)")
+        let exported = try CLI.run(["export", "--index", index, "--related", related, "-k", "10"])
+        #expect(exported.status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "python3", "\(Self.shared)/bench/evaluate.py", "--corpus", file, "--related", related, "--json",
+        ]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let scores = try #require(report["related"] as? [String: Any])
+        let precision = try #require(scores["P@10"] as? Double)
+        #expect(precision >= floor, "P@10 \(precision) on \(corpus)")
+    }
+}

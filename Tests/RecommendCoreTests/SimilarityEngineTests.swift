@@ -1,0 +1,112 @@
+import Testing
+
+@testable import RecommendCore
+
+@Suite struct SimilarityEngineTests {
+    /// Every pair scored by merging sorted sparse rows: an independent reference for the engine.
+    static func bruteForce(_ vectors: FieldVectors, titleWeight w: Float, k: Int) -> [[(index: Int, score: Float)]] {
+        (0..<vectors.count).map { i in
+            var scored: [(index: Int, score: Float)] = []
+            for j in 0..<vectors.count where j != i {
+                let s =
+                    w * vectors.title.dot(row: i, with: vectors.title, row: j) + (1 - w)
+                    * vectors.body.dot(row: i, with: vectors.body, row: j)
+                if s > 0 { scored.append((j, s)) }
+            }
+            scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+            return Array(scored.prefix(k))
+        }
+    }
+
+    static func build(_ articles: [Article], exactBelow: Int, neighbours: Int = 10) throws -> (
+        FieldVectors, RelatedLists
+    ) {
+        var configuration = RecommendConfiguration()
+        configuration.similarity.exactBelow = exactBelow
+        configuration.similarity.neighbours = neighbours
+        let (_, vectors) = TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
+        let dense = try LatentSemanticModel.articleVectors(
+            vectors, titleWeight: configuration.weighting.titleWeight, dimensions: 64, powerIterations: 2, seed: 1)
+        let engine = SimilarityEngine(
+            options: configuration.similarity, titleWeight: configuration.weighting.titleWeight)
+        return (vectors, engine.relatedLists(vectors, dense: dense).lists)
+    }
+
+    /// Checks that each list holds the exact top scores: same score at each rank (within float rounding).
+    static func expectExact(_ lists: RelatedLists, _ reference: [[(index: Int, score: Float)]]) {
+        for (i, expected) in reference.enumerated() {
+            let got = lists.list(of: i)
+            #expect(got.count == expected.count)
+            for (g, e) in zip(got, expected) { #expect(abs(g.score - e.score) < 1e-5) }
+            #expect(!got.contains { $0.index == i })
+        }
+    }
+
+    /// Share of the exact top-k found by the engine.
+    static func recall(_ lists: RelatedLists, _ reference: [[(index: Int, score: Float)]]) -> Double {
+        var found = 0
+        var total = 0
+        for (i, expected) in reference.enumerated() {
+            let got = Set(lists.list(of: i).map(\.index))
+            found += expected.filter { got.contains($0.index) }.count
+            total += expected.count
+        }
+        return Double(found) / Double(max(1, total))
+    }
+
+    @Test("exact mode equals brute force on the sample corpus")
+    func exactOnSample() throws {
+        let (vectors, lists) = try Self.build(try sampleArticles(), exactBelow: 5_000)
+        Self.expectExact(lists, Self.bruteForce(vectors, titleWeight: 0.15, k: 10))
+    }
+
+    @Test("exact mode equals brute force on a generated corpus")
+    func exactOnGenerated() throws {
+        let (vectors, lists) = try Self.build(syntheticArticles(count: 600, topics: 12), exactBelow: 5_000)
+        Self.expectExact(lists, Self.bruteForce(vectors, titleWeight: 0.15, k: 10))
+    }
+
+    @Test("dense candidates re-ranked exactly recover the exact top-10")
+    func twoStageRecall() throws {
+        let sample = try sampleArticles()
+        let (sampleVectors, sampleLists) = try Self.build(sample, exactBelow: 0)
+        let sampleRecall = Self.recall(sampleLists, Self.bruteForce(sampleVectors, titleWeight: 0.15, k: 10))
+        let generated = syntheticArticles(count: 1_500, topics: 15)
+        let (vectors, lists) = try Self.build(generated, exactBelow: 0)
+        let generatedRecall = Self.recall(lists, Self.bruteForce(vectors, titleWeight: 0.15, k: 10))
+        // With 100 candidates out of 200 the sample is nearly exhaustive; the generated corpus is the real test.
+        #expect(sampleRecall >= 0.99)
+        #expect(generatedRecall >= 0.95)
+        // Whatever is found is scored exactly.
+        for i in 0..<vectors.count {
+            for entry in lists.list(of: i) {
+                let exact =
+                    0.15 * vectors.title.dot(row: i, with: vectors.title, row: entry.index) + 0.85
+                    * vectors.body.dot(row: i, with: vectors.body, row: entry.index)
+                #expect(abs(exact - entry.score) < 1e-5)
+            }
+        }
+    }
+
+    @Test("identical articles tie and the earlier one ranks first; no article lists itself")
+    func ties() throws {
+        let twin = Article(id: "t", title: "tram line opens", body: "the new tram line opens in the city centre")
+        var articles = [twin, Article(id: "u", title: "tram line", body: "tram line city")]
+        for i in 0..<3 { articles.append(Article(id: "t\(i)", title: twin.title, body: twin.body)) }
+        for i in 0..<8 { articles.append(Article(id: "z\(i)", title: "budget \(i)", body: "budget vote number\(i)")) }
+        let (_, lists) = try Self.build(articles, exactBelow: 5_000)
+        #expect(lists.list(of: 0).map(\.index).prefix(3) == [2, 3, 4])
+        #expect(lists.list(of: 3).map(\.index).prefix(3) == [0, 2, 4])
+        for i in 0..<articles.count { #expect(!lists.list(of: i).contains { $0.index == i }) }
+    }
+
+    @Test("the bounded heap keeps the best k with deterministic ties")
+    func topK() {
+        var top = TopK(capacity: 3)
+        for (s, i) in [(0.5, 4), (0.9, 7), (0.5, 2), (0.1, 1), (0.9, 3), (0.7, 0)] as [(Float, Int32)] {
+            top.insert(s, i)
+        }
+        #expect(top.sorted().map(\.index) == [3, 7, 0])
+        #expect(top.threshold == 0.7)
+    }
+}

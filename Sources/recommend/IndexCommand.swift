@@ -18,6 +18,12 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Weight of the headline similarity (0...1).")
     var titleWeight: Float?
 
+    @Option(help: "Weight of the latent (LSA) cosine blended into the score (0...1).")
+    var semanticWeight: Float?
+
+    @Option(help: "Latent dimensions blended into the score.")
+    var semanticDimensions: Int?
+
     @Option(help: "Related articles stored per article.")
     var neighbours: Int?
 
@@ -37,6 +43,9 @@ struct IndexCommand: AsyncParsableCommand {
         if DuplicatePolicy(rawValue: duplicates) == nil { throw ValidationError("--duplicates must be fail or last-wins") }
         if let titleWeight, !(0...1).contains(titleWeight) { throw ValidationError("--title-weight must be in 0...1") }
         if let neighbours, neighbours < 1 { throw ValidationError("--neighbours must be at least 1") }
+        if let semanticWeight, !(0...1).contains(semanticWeight) {
+            throw ValidationError("--semantic-weight must be in 0...1")
+        }
     }
 
     func run() async throws {
@@ -44,6 +53,8 @@ struct IndexCommand: AsyncParsableCommand {
         configuration.text.stem = stem
         if let titleWeight { configuration.weighting.titleWeight = titleWeight }
         if let neighbours { configuration.similarity.neighbours = neighbours }
+        if let semanticWeight { configuration.weighting.semanticWeight = semanticWeight }
+        if let semanticDimensions { configuration.weighting.semanticDimensions = semanticDimensions }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
         let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }

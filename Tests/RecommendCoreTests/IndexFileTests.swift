@@ -34,9 +34,10 @@ import Testing
         }
         #expect(index.index(of: "no-such-id") == nil)
         #expect(index.index(of: "") == nil)
-        let (model, vectors) = try index.loadModel()
+        let (model, vectors, semantic) = try index.loadModel()
         #expect(model == contents.model)
         #expect(vectors == contents.vectors)
+        #expect(semantic != nil && semantic == contents.semantic)
         #expect(try index.related(to: 0, limit: 3).count == 3)
     }
 

@@ -3,14 +3,25 @@ import Testing
 @testable import RecommendCore
 
 @Suite struct SimilarityEngineTests {
-    /// Every pair scored by merging sorted sparse rows: an independent reference for the engine.
-    static func bruteForce(_ vectors: FieldVectors, titleWeight w: Float, k: Int) -> [[(index: Int, score: Float)]] {
-        (0..<vectors.count).map { i in
+    /// The pair score computed from its definition: sparse rows merged, latent vectors multiplied.
+    static func pairScore(_ built: Built, _ i: Int, _ j: Int) -> Float {
+        let w: Float = 0.15
+        let beta: Float = built.semantic == nil ? 0 : 0.3
+        let v = built.vectors
+        let lexical = w * v.title.dot(row: i, with: v.title, row: j) + (1 - w) * v.body.dot(row: i, with: v.body, row: j)
+        var latent: Float = 0
+        if let semantic = built.semantic {
+            latent = zip(semantic.vectors.row(i), semantic.vectors.row(j)).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        return (1 - beta) * lexical + beta * latent
+    }
+
+    /// Every pair scored from the definition: an independent reference for the engine.
+    static func bruteForce(_ built: Built, k: Int) -> [[(index: Int, score: Float)]] {
+        (0..<built.vectors.count).map { i in
             var scored: [(index: Int, score: Float)] = []
-            for j in 0..<vectors.count where j != i {
-                let s =
-                    w * vectors.title.dot(row: i, with: vectors.title, row: j) + (1 - w)
-                    * vectors.body.dot(row: i, with: vectors.body, row: j)
+            for j in 0..<built.vectors.count where j != i {
+                let s = pairScore(built, i, j)
                 if s > 0 { scored.append((j, s)) }
             }
             scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
@@ -18,18 +29,24 @@ import Testing
         }
     }
 
-    static func build(_ articles: [Article], exactBelow: Int, neighbours: Int = 10) throws -> (
-        FieldVectors, RelatedLists
-    ) {
+    struct Built {
+        var vectors: FieldVectors
+        var semantic: SemanticSpace?
+        var lists: RelatedLists
+    }
+
+    static func build(_ articles: [Article], exactBelow: Int, semanticWeight: Float = 0.3) throws -> Built {
         var configuration = RecommendConfiguration()
         configuration.similarity.exactBelow = exactBelow
-        configuration.similarity.neighbours = neighbours
+        configuration.similarity.neighbours = 10
+        configuration.weighting.semanticWeight = semanticWeight
+        configuration.weighting.semanticDimensions = 20
         let (_, vectors) = TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
-        let dense = try LatentSemanticModel.articleVectors(
+        let latent = try LatentSemanticModel.articleVectors(
             vectors, titleWeight: configuration.weighting.titleWeight, dimensions: 64, powerIterations: 2, seed: 1)
-        let engine = SimilarityEngine(
-            options: configuration.similarity, titleWeight: configuration.weighting.titleWeight)
-        return (vectors, engine.relatedLists(vectors, dense: dense).lists)
+        let engine = SimilarityEngine(options: configuration.similarity, weighting: configuration.weighting)
+        let (lists, _, semantic) = engine.relatedLists(vectors, latent: latent)
+        return Built(vectors: vectors, semantic: semantic, lists: lists)
     }
 
     /// Checks that each list holds the exact top scores: same score at each rank (within float rounding).
@@ -54,36 +71,32 @@ import Testing
         return Double(found) / Double(max(1, total))
     }
 
-    @Test("exact mode equals brute force on the sample corpus")
-    func exactOnSample() throws {
-        let (vectors, lists) = try Self.build(try sampleArticles(), exactBelow: 5_000)
-        Self.expectExact(lists, Self.bruteForce(vectors, titleWeight: 0.15, k: 10))
+    @Test("exact mode equals brute force on the sample corpus, with and without the latent blend", arguments: [0, 0.3])
+    func exactOnSample(_ semanticWeight: Float) throws {
+        let built = try Self.build(try sampleArticles(), exactBelow: 5_000, semanticWeight: semanticWeight)
+        #expect((built.semantic == nil) == (semanticWeight == 0))
+        Self.expectExact(built.lists, Self.bruteForce(built, k: 10))
     }
 
     @Test("exact mode equals brute force on a generated corpus")
     func exactOnGenerated() throws {
-        let (vectors, lists) = try Self.build(syntheticArticles(count: 600, topics: 12), exactBelow: 5_000)
-        Self.expectExact(lists, Self.bruteForce(vectors, titleWeight: 0.15, k: 10))
+        let built = try Self.build(syntheticArticles(count: 600, topics: 12), exactBelow: 5_000)
+        Self.expectExact(built.lists, Self.bruteForce(built, k: 10))
     }
 
     @Test("dense candidates re-ranked exactly recover the exact top-10")
     func twoStageRecall() throws {
-        let sample = try sampleArticles()
-        let (sampleVectors, sampleLists) = try Self.build(sample, exactBelow: 0)
-        let sampleRecall = Self.recall(sampleLists, Self.bruteForce(sampleVectors, titleWeight: 0.15, k: 10))
-        let generated = syntheticArticles(count: 1_500, topics: 15)
-        let (vectors, lists) = try Self.build(generated, exactBelow: 0)
-        let generatedRecall = Self.recall(lists, Self.bruteForce(vectors, titleWeight: 0.15, k: 10))
+        let sample = try Self.build(try sampleArticles(), exactBelow: 0)
+        let sampleRecall = Self.recall(sample.lists, Self.bruteForce(sample, k: 10))
+        let generated = try Self.build(syntheticArticles(count: 1_500, topics: 15), exactBelow: 0)
+        let generatedRecall = Self.recall(generated.lists, Self.bruteForce(generated, k: 10))
         // With 100 candidates out of 200 the sample is nearly exhaustive; the generated corpus is the real test.
         #expect(sampleRecall >= 0.99)
         #expect(generatedRecall >= 0.95)
         // Whatever is found is scored exactly.
-        for i in 0..<vectors.count {
-            for entry in lists.list(of: i) {
-                let exact =
-                    0.15 * vectors.title.dot(row: i, with: vectors.title, row: entry.index) + 0.85
-                    * vectors.body.dot(row: i, with: vectors.body, row: entry.index)
-                #expect(abs(exact - entry.score) < 1e-5)
+        for i in 0..<generated.vectors.count {
+            for entry in generated.lists.list(of: i) {
+                #expect(abs(Self.pairScore(generated, i, entry.index) - entry.score) < 1e-5)
             }
         }
     }
@@ -94,7 +107,7 @@ import Testing
         var articles = [twin, Article(id: "u", title: "tram line", body: "tram line city")]
         for i in 0..<3 { articles.append(Article(id: "t\(i)", title: twin.title, body: twin.body)) }
         for i in 0..<8 { articles.append(Article(id: "z\(i)", title: "budget \(i)", body: "budget vote number\(i)")) }
-        let (_, lists) = try Self.build(articles, exactBelow: 5_000)
+        let lists = try Self.build(articles, exactBelow: 5_000, semanticWeight: 0).lists
         #expect(lists.list(of: 0).map(\.index).prefix(3) == [2, 3, 4])
         #expect(lists.list(of: 3).map(\.index).prefix(3) == [0, 2, 4])
         for i in 0..<articles.count { #expect(!lists.list(of: i).contains { $0.index == i }) }

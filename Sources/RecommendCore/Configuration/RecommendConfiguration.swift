@@ -39,6 +39,13 @@ public struct WeightingOptions: Sendable, Codable, Equatable {
     /// short (a median of 5-9 words), so one shared generic headline word must not outweigh the body
     /// evidence; 0.1-0.2 is a plateau across news corpora. Default 0.15.
     public var titleWeight: Float = 0.15
+    /// Weight `β` of the latent (LSA) cosine blended into the pair score:
+    /// `(1 - β) lexical + β latent`. The latent space lets articles on one topic meet without sharing words;
+    /// the lexical part keeps the names and rare terms that tie articles about one story together. Default 0.3.
+    public var semanticWeight: Float = 0.3
+    /// Dimensions of the latent space blended into the score: the first (strongest) LSA dimensions. Few
+    /// dimensions capture topics rather than details. Default 100.
+    public var semanticDimensions = 100
 
     public init() {}
 }

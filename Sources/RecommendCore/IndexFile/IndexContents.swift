@@ -5,15 +5,19 @@ public struct IndexContents: Sendable {
     public var articles: [Article]
     public var model: TFIDFModel
     public var vectors: FieldVectors
+    /// The latent space blended into scores (nil when the configuration blends none).
+    public var semantic: SemanticSpace?
     public var related: RelatedLists
 
     public init(
-        metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors, related: RelatedLists
+        metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors,
+        semantic: SemanticSpace?, related: RelatedLists
     ) {
         self.metadata = metadata
         self.articles = articles
         self.model = model
         self.vectors = vectors
+        self.semantic = semantic
         self.related = related
     }
 }

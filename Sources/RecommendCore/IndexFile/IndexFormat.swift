@@ -55,6 +55,12 @@ enum SectionTag: String, CaseIterable, Sendable {
     case bodyRows = "BROW"
     case bodyColumns = "BCOL"
     case bodyValues = "BVAL"
+    /// `Float` article x latent dimension: unit latent vectors (empty without a semantic blend).
+    case semanticVectors = "SEMV"
+    /// `Float` per article: length of the latent coordinates before normalising.
+    case semanticNorms = "SEMN"
+    /// `Float` per latent dimension: singular values.
+    case semanticSingularValues = "SEMS"
     /// `Int32` article x slot: related article numbers, -1 for an empty slot.
     case relatedIndices = "RIDX"
     /// `Float` article x slot: related scores.

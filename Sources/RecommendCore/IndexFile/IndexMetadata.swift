@@ -14,10 +14,12 @@ public struct IndexMetadata: Sendable, Codable, Equatable {
     public var neighbours: Int
     /// `exact` or `dense-candidates`.
     public var method: String
+    /// Dimensions of the stored latent space (0 when none is blended into scores).
+    public var semanticDimensions: Int
 
     init(
         formatVersion: UInt32 = IndexFormat.version, generation: UInt64, configuration: RecommendConfiguration,
-        articleCount: Int, termCount: Int, neighbours: Int, method: String
+        articleCount: Int, termCount: Int, neighbours: Int, method: String, semanticDimensions: Int
     ) {
         self.formatVersion = formatVersion
         self.generation = generation
@@ -26,5 +28,6 @@ public struct IndexMetadata: Sendable, Codable, Equatable {
         self.termCount = termCount
         self.neighbours = neighbours
         self.method = method
+        self.semanticDimensions = semanticDimensions
     }
 }

@@ -41,6 +41,9 @@ public enum IndexWriter {
             (.bodyRows, SectionEncoder.array(contents.vectors.body.rowStart.map { UInt64($0) })),
             (.bodyColumns, SectionEncoder.array(contents.vectors.body.columns)),
             (.bodyValues, SectionEncoder.array(contents.vectors.body.values)),
+            (.semanticVectors, SectionEncoder.array(contents.semantic?.vectors.storage ?? [])),
+            (.semanticNorms, SectionEncoder.array(contents.semantic?.norms ?? [])),
+            (.semanticSingularValues, SectionEncoder.array(contents.semantic?.singularValues ?? [])),
             (.relatedIndices, SectionEncoder.array(contents.related.indices)),
             (.relatedScores, SectionEncoder.array(contents.related.scores)),
         ]

@@ -40,23 +40,23 @@ public struct IndexBuilder: Sendable {
             TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
         }
         let similarity = configuration.similarity
-        let dense = try timed("dense") {
+        let latent = try timed("dense") {
             try LatentSemanticModel.articleVectors(
                 vectors, titleWeight: configuration.weighting.titleWeight, dimensions: similarity.denseDimensions,
                 powerIterations: similarity.powerIterations, seed: similarity.seed)
         }
-        let (related, method) = timed("similarity") {
-            SimilarityEngine(options: similarity, titleWeight: configuration.weighting.titleWeight)
-                .relatedLists(vectors, dense: dense)
+        let (related, method, semantic) = timed("similarity") {
+            SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)
         }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
-            termCount: model.vocabulary.count, neighbours: related.width, method: method)
+            termCount: model.vocabulary.count, neighbours: related.width, method: method,
+            semanticDimensions: semantic?.dimensions ?? 0)
         let stored = articles.map {
             Article(id: $0.id, title: $0.title, body: "", published: $0.published, category: $0.category, url: $0.url)
         }
         let contents = IndexContents(
-            metadata: metadata, articles: stored, model: model, vectors: vectors, related: related)
+            metadata: metadata, articles: stored, model: model, vectors: vectors, semantic: semantic, related: related)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
             phases: phases)

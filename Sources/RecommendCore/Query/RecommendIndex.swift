@@ -87,7 +87,7 @@ public struct RecommendIndex: Sendable {
 
     /// The vocabulary, idf and article vectors, verified and copied into memory (for queries with unseen text,
     /// explanations and re-ranking).
-    public func loadModel() throws -> (model: TFIDFModel, vectors: FieldVectors) {
+    public func loadModel() throws -> (model: TFIDFModel, vectors: FieldVectors, semantic: SemanticSpace?) {
         let terms = try sections.strings(.terms, count: metadata.termCount)
         let display = try sections.strings(.displayForms, count: metadata.termCount)
         let vocabulary = Vocabulary(
@@ -107,7 +107,17 @@ public struct RecommendIndex: Sendable {
         let vectors = FieldVectors(
             title: try matrix(.titleRows, .titleColumns, .titleValues),
             body: try matrix(.bodyRows, .bodyColumns, .bodyValues))
+        let d = metadata.semanticDimensions
+        var semantic: SemanticSpace?
+        if d > 0 {
+            let unit = Array(try sections.array(.semanticVectors, of: Float.self, count: count * d))
+            semantic = SemanticSpace(
+                vectors: DenseMatrix(rows: count, columns: d, storage: unit),
+                norms: Array(try sections.array(.semanticNorms, of: Float.self, count: count)),
+                singularValues: Array(try sections.array(.semanticSingularValues, of: Float.self, count: d)))
+        }
         let configuration = metadata.configuration
-        return (TFIDFModel(vocabulary: vocabulary, text: configuration.text, weighting: configuration.weighting), vectors)
+        let model = TFIDFModel(vocabulary: vocabulary, text: configuration.text, weighting: configuration.weighting)
+        return (model, vectors, semantic)
     }
 }

@@ -9,20 +9,23 @@ public struct TextSearcher: Sendable {
     /// - Throws: `IndexFileError` when those sections are damaged.
     public init(index: RecommendIndex) throws {
         self.index = index
-        let (model, vectors) = try index.loadModel()
+        let (model, vectors, semantic) = try index.loadModel()
         self.model = model
-        scorer = ExactScorer(vectors: vectors, titleWeight: index.metadata.configuration.weighting.titleWeight)
+        let weighting = index.metadata.configuration.weighting
+        scorer = ExactScorer(
+            vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
+            semanticWeight: weighting.semanticWeight)
     }
 
     /// The `k` articles most related to a text with this title and body, best first.
     /// - Throws: `QueryError.emptyText` when both are empty.
-    /// - Complexity: O(length of the text + postings of its terms + k log k).
+    /// - Complexity: O(length of the text + postings of its terms + articles × latent dimensions).
     public func related(title: String, body: String, k: Int) throws -> [RelatedArticle] {
         guard !title.trimmed.isEmpty || !body.trimmed.isEmpty else { throw QueryError.emptyText }
         let query = model.vectorize(title: title, body: body)
         var workspace = ExactScorer.Workspace(for: scorer)
         var top = TopK(capacity: k)
-        scorer.scoreAll(query, row: 0, workspace: &workspace, into: &top)
+        scorer.scoreAll(text: query, row: 0, workspace: &workspace, into: &top)
         return top.sorted().enumerated().map { rank, entry in
             RelatedArticle(rank: rank + 1, score: entry.score, article: index.article(Int(entry.index)))
         }

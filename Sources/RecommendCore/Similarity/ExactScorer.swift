@@ -1,16 +1,26 @@
-/// The exact pair score `w cos(title_a, title_b) + (1 - w) cos(body_a, body_b)` between articles of an index
-/// and any other vectors of the same vocabulary.
+/// The exact pair score between articles of an index and any text over the same vocabulary:
+///
+///     score = (1 - β) (w cos(title_a, title_b) + (1 - w) cos(body_a, body_b)) + β cos(latent_a, latent_b)
+///
+/// `w` is the title weight, `β` the semantic weight (0 without a semantic space).
 public struct ExactScorer: Sendable {
     public let vectors: FieldVectors
     public let titleWeight: Float
+    /// The latent space blended in, if any.
+    public let semantic: SemanticSpace?
+    /// The weight `β` of the latent cosine.
+    public let semanticWeight: Float
     /// Title vectors by term (postings lists), for scoring one query against every article.
     let titlePostings: SparseMatrix
     /// Body vectors by term.
     let bodyPostings: SparseMatrix
 
-    public init(vectors: FieldVectors, titleWeight: Float) {
+    public init(vectors: FieldVectors, titleWeight: Float, semantic: SemanticSpace? = nil, semanticWeight: Float = 0) {
         self.vectors = vectors
         self.titleWeight = titleWeight
+        let blended = semantic.map { $0.dimensions > 0 && semanticWeight > 0 } ?? false
+        self.semantic = blended ? semantic : nil
+        self.semanticWeight = blended ? semanticWeight : 0
         titlePostings = vectors.title.transposed()
         bodyPostings = vectors.body.transposed()
     }
@@ -30,13 +40,14 @@ public struct ExactScorer: Sendable {
 
     /// Scores article `i` against each of `candidates` (never itself) and offers those with a positive score
     /// to `top`.
-    /// - Complexity: O(entries of `i` + entries of the candidates).
+    /// - Complexity: O(entries of `i` + entries of the candidates + candidates × latent dimensions).
     public func scoreCandidates(of i: Int, _ candidates: [Int32], workspace: inout Workspace, into top: inout TopK) {
         let t = vectors.title
         let b = vectors.body
-        let w = titleWeight
+        let lexicalWeight = 1 - semanticWeight
+        let w = titleWeight * lexicalWeight
         for k in t.range(ofRow: i) { workspace.title[Int(t.columns[k])] = w * t.values[k] }
-        for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = (1 - w) * b.values[k] }
+        for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = (lexicalWeight - w) * b.values[k] }
         workspace.title.withUnsafeBufferPointer { qt in
             workspace.body.withUnsafeBufferPointer { qb in
                 t.columns.withUnsafeBufferPointer { tc in
@@ -48,6 +59,7 @@ public struct ExactScorer: Sendable {
                                     var s: Float = 0
                                     for k in t.rowStart[j]..<t.rowStart[j + 1] { s += qt[Int(tc[k])] * tv[k] }
                                     for k in b.rowStart[j]..<b.rowStart[j + 1] { s += qb[Int(bc[k])] * bv[k] }
+                                    if let semantic { s += semanticWeight * semantic.cosine(i, j) }
                                     if s > 0 { top.insert(s, j32) }
                                 }
                             }
@@ -60,13 +72,27 @@ public struct ExactScorer: Sendable {
         for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = 0 }
     }
 
-    /// Scores row `row` of `query` (vectors over the same vocabulary) against every article sharing a term
-    /// with it, and offers those with a positive score to `top`, leaving out article `excluding`.
-    /// - Complexity: O(sum of the postings lengths of the query's terms).
-    public func scoreAll(
-        _ query: FieldVectors, row: Int, excluding: Int? = nil, workspace: inout Workspace, into top: inout TopK
-    ) {
-        let w = titleWeight
+    /// Scores article `i` against every other article and offers those with a positive score to `top`.
+    /// - Complexity: O(postings of its terms + articles × latent dimensions).
+    public func scoreAll(article i: Int, workspace: inout Workspace, into top: inout TopK) {
+        accumulateLexical(vectors, row: i, workspace: &workspace)
+        let latent = semantic.map { Array($0.vectors.row(i)) }
+        collect(latent: latent, excluding: i, workspace: &workspace, into: &top)
+    }
+
+    /// Scores a text (row `row` of `query`, vectors over the same vocabulary) against every article and offers
+    /// those with a positive score to `top`. Its latent vector is folded in from its lexical scores.
+    /// - Complexity: O(postings of its terms + articles × latent dimensions).
+    public func scoreAll(text query: FieldVectors, row: Int, workspace: inout Workspace, into top: inout TopK) {
+        accumulateLexical(query, row: row, workspace: &workspace)
+        let latent = semantic.map { space in
+            space.foldIn(workspace.touched.map { ($0, workspace.accumulator[Int($0)]) })
+        }
+        collect(latent: latent, excluding: nil, workspace: &workspace, into: &top)
+    }
+
+    /// Adds `w cos_title + (1 - w) cos_body` of the query row to the accumulator of every article sharing a term.
+    private func accumulateLexical(_ query: FieldVectors, row: Int, workspace: inout Workspace) {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
         func accumulate(_ q: SparseMatrix, _ postings: SparseMatrix, _ weight: Float) {
             for k in q.range(ofRow: row) {
@@ -78,12 +104,31 @@ public struct ExactScorer: Sendable {
                 }
             }
         }
-        accumulate(query.title, titlePostings, w)
-        accumulate(query.body, bodyPostings, 1 - w)
-        for j in workspace.touched {
-            let s = workspace.accumulator[Int(j)]
-            workspace.accumulator[Int(j)] = 0
-            if Int(j) != excluding, s > 0 { top.insert(s, j) }
+        accumulate(query.title, titlePostings, titleWeight)
+        accumulate(query.body, bodyPostings, 1 - titleWeight)
+    }
+
+    /// Blends the accumulated lexical scores with the latent cosines, offers the results to `top` and clears
+    /// the accumulator.
+    private func collect(latent: [Float]?, excluding: Int?, workspace: inout Workspace, into top: inout TopK) {
+        if let semantic, let latent {
+            let d = semantic.dimensions
+            let lexicalWeight = 1 - semanticWeight
+            semantic.vectors.storage.withUnsafeBufferPointer { v in
+                for j in 0..<vectors.count where j != excluding {
+                    var c: Float = 0
+                    for k in 0..<d { c += latent[k] * v[j * d + k] }
+                    let s = lexicalWeight * workspace.accumulator[j] + semanticWeight * c
+                    if s > 0 { top.insert(s, Int32(j)) }
+                }
+            }
+            for j in workspace.touched { workspace.accumulator[Int(j)] = 0 }
+        } else {
+            for j in workspace.touched {
+                let s = workspace.accumulator[Int(j)]
+                workspace.accumulator[Int(j)] = 0
+                if Int(j) != excluding, s > 0 { top.insert(s, j) }
+            }
         }
         workspace.touched.removeAll(keepingCapacity: true)
     }

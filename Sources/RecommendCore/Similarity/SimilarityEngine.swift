@@ -1,32 +1,39 @@
-/// All-pairs top-k: every article's most related articles by the exact field-weighted TF-IDF score.
+/// All-pairs top-k: every article's most related articles by the exact pair score (see `ExactScorer`).
 ///
-/// Up to `exactBelow` articles every pair sharing a term is scored exactly (postings accumulation). Above,
-/// a dense LSA representation finds each article's `candidates` nearest articles with blocked `sgemm`, and
-/// only those are re-ranked by the exact score. The article is never in its own list; ties go to the
+/// Up to `exactBelow` articles every pair is scored exactly. Above, the LSA vectors find each article's
+/// `candidates` nearest articles with blocked `sgemm`, and only those are re-ranked by the exact score. The article is never in its own list; ties go to the
 /// article that came first in the input.
 public struct SimilarityEngine: Sendable {
     public let options: SimilarityOptions
-    public let titleWeight: Float
+    public let weighting: WeightingOptions
 
-    public init(options: SimilarityOptions, titleWeight: Float) {
+    public init(options: SimilarityOptions, weighting: WeightingOptions) {
         self.options = options
-        self.titleWeight = titleWeight
+        self.weighting = weighting
     }
 
-    /// The related lists of every article of `vectors`, `options.neighbours` wide, and the method used
-    /// (`exact` or `dense-candidates`). `dense` holds the unit dense vectors of the same articles (see
-    /// `LatentSemanticModel`); it is used only above `exactBelow` articles.
-    /// - Complexity: exact mode O(Σ over terms of df²); otherwise O(n² d) in `sgemm` plus O(n × candidates ×
-    ///   entries per article) for the re-rank.
-    public func relatedLists(_ vectors: FieldVectors, dense: DenseMatrix) -> (lists: RelatedLists, method: String) {
-        let scorer = ExactScorer(vectors: vectors, titleWeight: titleWeight)
-        if vectors.count < options.exactBelow || dense.columns == 0 {
-            return (exactLists(scorer), "exact")
+    /// The related lists of every article, `options.neighbours` wide, the method used (`exact` or
+    /// `dense-candidates`) and the latent space blended into the scores (nil when the semantic weight is 0).
+    /// `latent` holds the LSA coordinates of the same articles; candidates come from all its dimensions.
+    /// - Complexity: exact mode O(Σ over terms of df² + n² × latent dimensions); otherwise O(n² d) in `sgemm`
+    ///   plus O(n × candidates × (entries per article + latent dimensions)) for the re-rank.
+    public func relatedLists(_ vectors: FieldVectors, latent: LatentVectors) -> (
+        lists: RelatedLists, method: String, semantic: SemanticSpace?
+    ) {
+        let semantic =
+            weighting.semanticWeight > 0 && latent.dimensions > 0
+            ? latent.semanticSpace(dimensions: weighting.semanticDimensions) : nil
+        let scorer = ExactScorer(
+            vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
+            semanticWeight: weighting.semanticWeight)
+        if vectors.count < options.exactBelow || latent.dimensions == 0 {
+            return (exactLists(scorer), "exact", semantic)
         }
-        return (rerankedLists(scorer, dense: dense), "dense-candidates")
+        let candidates = latent.unitVectors(dimensions: latent.dimensions)
+        return (rerankedLists(scorer, dense: candidates), "dense-candidates", semantic)
     }
 
-    /// Every article against every other through the postings lists.
+    /// Every article against every other.
     func exactLists(_ scorer: ExactScorer) -> RelatedLists {
         let n = scorer.vectors.count
         let width = options.neighbours
@@ -35,7 +42,7 @@ public struct SimilarityEngine: Sendable {
             var top = TopK(capacity: width)
             return range.map { i in
                 top.removeAll()
-                scorer.scoreAll(scorer.vectors, row: i, excluding: i, workspace: &workspace, into: &top)
+                scorer.scoreAll(article: i, workspace: &workspace, into: &top)
                 return top.sorted()
             }
         }

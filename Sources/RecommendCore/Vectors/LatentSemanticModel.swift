@@ -4,7 +4,8 @@
 /// The matrix factorised is `X = [sqrt(w) T | sqrt(1 - w) B]` (title and body vectors side by side), so that
 /// the inner product of two rows of `X` is exactly the pair score `w cos_title + (1 - w) cos_body`.
 public enum LatentSemanticModel {
-    /// Unit-length `d`-dimensional vectors of every article (row `i` for article `i`).
+    /// The `d`-dimensional latent coordinates `U Σ` of every article (row `i` for article `i`), dimensions in
+    /// decreasing order of singular value.
     ///
     /// Halko, Martinsson and Tropp's randomized range finder: `Q = orth(X X^T G)` for a Gaussian `G`
     /// (articles x (d + 10)), `powerIterations` rounds of `Q = orth(X X^T Q)`, then the eigenvectors `W` of
@@ -14,12 +15,12 @@ public enum LatentSemanticModel {
     ///   memory O((articles + 2 terms) × (d + 10)).
     public static func articleVectors(
         _ vectors: FieldVectors, titleWeight: Float, dimensions: Int, powerIterations: Int, seed: UInt64
-    ) throws(LinearAlgebraError) -> DenseMatrix {
+    ) throws(LinearAlgebraError) -> LatentVectors {
         let n = vectors.count
         let terms = vectors.title.columnCount
         let d = min(dimensions, n, 2 * terms)
         let width = min(d + 10, n, 2 * terms)
-        guard d > 0 else { return DenseMatrix(zeros: n, max(d, 0)) }
+        guard d > 0 else { return LatentVectors(coordinates: DenseMatrix(zeros: n, 0), singularValues: []) }
         let ts = titleWeight.squareRoot()
         let bs = (1 - titleWeight).squareRoot()
         let titleT = vectors.title.transposed()
@@ -84,8 +85,7 @@ public enum LatentSemanticModel {
                 }
             }
         }
-        var result = DenseMatrix(rows: n, columns: d, storage: e)
-        result.normalizeRows()
-        return result
+        let singularValues = (0..<d).map { max(0, eigenvalues[width - 1 - $0]).squareRoot() }
+        return LatentVectors(coordinates: DenseMatrix(rows: n, columns: d, storage: e), singularValues: singularValues)
     }
 }

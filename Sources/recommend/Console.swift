@@ -30,6 +30,9 @@ enum Console {
         }
         print("indexed \(report.articles) articles into \(index) (\(report.terms) terms, \(report.method))")
         print(report.feed.summary)
+        if let recall = report.sampledRecall {
+            print("candidate search: recall of the exact top-10 on a 200-article sample \(format(recall, digits: 3))")
+        }
         let phases = report.phases.map { "\($0.name) \(format($0.seconds))s" }.joined(separator: ", ")
         print("time: \(phases); total \(format(report.totalSeconds))s")
     }

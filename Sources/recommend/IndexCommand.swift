@@ -33,6 +33,12 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Score every pair exactly below this many articles.")
     var exactBelow: Int?
 
+    @Option(help: "Below this many articles dense candidates come from all pairs; above, from an inverted file.")
+    var exhaustiveBelow: Int?
+
+    @Option(help: "Inverted-file cells each article searches.")
+    var probes: Int?
+
     @Option(help: "Related lists to print after the summary.")
     var show = 0
 
@@ -56,6 +62,8 @@ struct IndexCommand: AsyncParsableCommand {
         if let semanticWeight { configuration.weighting.semanticWeight = semanticWeight }
         if let semanticDimensions { configuration.weighting.semanticDimensions = semanticDimensions }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
+        if let exhaustiveBelow { configuration.similarity.exhaustiveBelow = exhaustiveBelow }
+        if let probes { configuration.similarity.probes = probes }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
         let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }
         if json {

@@ -45,7 +45,7 @@ import Testing
         let latent = try LatentSemanticModel.articleVectors(
             vectors, titleWeight: configuration.weighting.titleWeight, dimensions: 64, powerIterations: 2, seed: 1)
         let engine = SimilarityEngine(options: configuration.similarity, weighting: configuration.weighting)
-        let (lists, _, semantic) = engine.relatedLists(vectors, latent: latent)
+        let (lists, _, semantic, _) = engine.relatedLists(vectors, latent: latent)
         return Built(vectors: vectors, semantic: semantic, lists: lists)
     }
 

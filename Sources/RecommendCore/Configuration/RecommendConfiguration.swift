@@ -61,6 +61,12 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var denseDimensions = 256
     /// Candidates per article taken from the dense scores for the exact re-rank. Default 100.
     public var candidates = 100
+    /// Below this many articles candidates come from all pairs of dense vectors (blocked `sgemm`); above it,
+    /// from an inverted file of about `2 sqrt(n)` cells, each article probing its `probes` nearest cells, which
+    /// skips most pairs. Default 40,000.
+    public var exhaustiveBelow = 40_000
+    /// Cells of the inverted file each article searches. Default 24.
+    public var probes = 24
     /// Power iterations of the randomized range finder for the truncated SVD. Default 2.
     public var powerIterations = 2
     /// Seed of every random choice, so the same input gives the same index byte for byte. Default 1.

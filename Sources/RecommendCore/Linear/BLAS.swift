@@ -77,9 +77,13 @@ enum BLAS {
         return w
     }
 
-    /// Sets the number of threads OpenBLAS uses for each call.
-    static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(count))
+    /// Runs `body` with OpenBLAS limited to one thread per call, for code that calls BLAS from several workers
+    /// at once (each with its own core), then restores the previous setting.
+    static func withSingleThread<T>(_ body: () throws -> T) rethrows -> T {
+        let previous = openblas_get_num_threads()
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(previous) }
+        return try body()
     }
 }
 

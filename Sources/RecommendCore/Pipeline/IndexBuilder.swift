@@ -45,7 +45,7 @@ public struct IndexBuilder: Sendable {
                 vectors, titleWeight: configuration.weighting.titleWeight, dimensions: similarity.denseDimensions,
                 powerIterations: similarity.powerIterations, seed: similarity.seed)
         }
-        let (related, method, semantic) = timed("similarity") {
+        let (related, method, semantic, recall) = timed("similarity") {
             SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)
         }
         let metadata = IndexMetadata(
@@ -59,7 +59,7 @@ public struct IndexBuilder: Sendable {
             metadata: metadata, articles: stored, model: model, vectors: vectors, semantic: semantic, related: related)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
-            phases: phases)
+            sampledRecall: recall, phases: phases)
         return (contents, report)
     }
 }

@@ -18,7 +18,7 @@ public struct SimilarityEngine: Sendable {
     /// - Complexity: exact mode O(Σ over terms of df² + n² × latent dimensions); otherwise O(n² d) in `sgemm`
     ///   plus O(n × candidates × (entries per article + latent dimensions)) for the re-rank.
     public func relatedLists(_ vectors: FieldVectors, latent: LatentVectors) -> (
-        lists: RelatedLists, method: String, semantic: SemanticSpace?
+        lists: RelatedLists, method: String, semantic: SemanticSpace?, recall: Double?
     ) {
         let semantic =
             weighting.semanticWeight > 0 && latent.dimensions > 0
@@ -27,10 +27,44 @@ public struct SimilarityEngine: Sendable {
             vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
             semanticWeight: weighting.semanticWeight)
         if vectors.count < options.exactBelow || latent.dimensions == 0 {
-            return (exactLists(scorer), "exact", semantic)
+            return (exactLists(scorer), "exact", semantic, nil)
         }
-        let candidates = latent.unitVectors(dimensions: latent.dimensions)
-        return (rerankedLists(scorer, dense: candidates), "dense-candidates", semantic)
+        let unit = latent.unitVectors(dimensions: latent.dimensions)
+        let width = max(options.candidates, options.neighbours)
+        let lists: RelatedLists
+        let method: String
+        if vectors.count < options.exhaustiveBelow {
+            lists = rerankedLists(scorer, ExhaustiveCandidateSearch(vectors: unit, candidates: width))
+            method = "dense-candidates"
+        } else {
+            let search = InvertedFileCandidateSearch(
+                vectors: unit, candidates: width, probes: options.probes, seed: options.seed)
+            lists = rerankedLists(scorer, search)
+            method = "inverted-file"
+        }
+        return (lists, method, semantic, sampledRecall(lists, scorer))
+    }
+
+    /// The share of the exact top-10 that the lists hold, over a seeded sample of up to 200 articles scored
+    /// against every article.
+    func sampledRecall(_ lists: RelatedLists, _ scorer: ExactScorer) -> Double {
+        let n = scorer.vectors.count
+        var random = SeededRandom(seed: options.seed)
+        let sample = (0..<min(200, n)).map { _ in Int(random.next() % UInt64(n)) }
+        let found = ParallelMap.chunked(count: sample.count, chunkSize: 16) { range in
+            var workspace = ExactScorer.Workspace(for: scorer)
+            var top = TopK(capacity: 10)
+            return range.map { s -> (Int, Int) in
+                let i = sample[s]
+                top.removeAll()
+                scorer.scoreAll(article: i, workspace: &workspace, into: &top)
+                let exact = top.sorted().map { Int($0.index) }
+                let got = Set(lists.list(of: i, limit: 10).map(\.index))
+                return (exact.filter { got.contains($0) }.count, exact.count)
+            }
+        }
+        let total = found.reduce(0) { $0 + $1.1 }
+        return total == 0 ? 1 : Double(found.reduce(0) { $0 + $1.0 }) / Double(total)
     }
 
     /// Every article against every other.
@@ -51,12 +85,11 @@ public struct SimilarityEngine: Sendable {
         return lists
     }
 
-    /// Dense candidates per block, re-ranked exactly.
-    func rerankedLists(_ scorer: ExactScorer, dense: DenseMatrix) -> RelatedLists {
+    /// Candidates per block, re-ranked exactly.
+    func rerankedLists(_ scorer: ExactScorer, _ search: some CandidateSearch) -> RelatedLists {
         let n = scorer.vectors.count
         let width = options.neighbours
         var lists = RelatedLists(count: n, width: width)
-        let search = CandidateSearch(vectors: dense, candidates: max(options.candidates, width))
         search.forEachBlock { rows, candidates in
             let chunk = max(32, rows.count / (ParallelMap.workers * 4))
             let ranked = ParallelMap.chunked(count: rows.count, chunkSize: chunk) { local in
@@ -70,7 +103,47 @@ public struct SimilarityEngine: Sendable {
             }
             for (r, row) in ranked.enumerated() { lists.set(rows.lowerBound + r, row) }
         }
-        return lists
+        return Self.symmetrized(lists)
+    }
+
+    /// Exact scores are symmetric: if `j` is in `i`'s list with score `s`, `i` belongs in `j`'s list with the same
+    /// score whenever it beats `j`'s worst entry. Merging these reverse entries recovers pairs that only one side's
+    /// candidate search found.
+    /// - Complexity: O(n × width × log width).
+    static func symmetrized(_ lists: RelatedLists) -> RelatedLists {
+        let n = lists.count
+        let width = lists.width
+        var reverseStart = [Int](repeating: 0, count: n + 1)
+        for j in lists.indices where j >= 0 { reverseStart[Int(j) + 1] += 1 }
+        for i in 0..<n { reverseStart[i + 1] += reverseStart[i] }
+        var fill = reverseStart
+        var reverseIndex = [Int32](repeating: 0, count: reverseStart[n])
+        var reverseScore = [Float](repeating: 0, count: reverseStart[n])
+        for i in 0..<n {
+            for (j, s) in lists.list(of: i) {
+                reverseIndex[fill[j]] = Int32(i)
+                reverseScore[fill[j]] = s
+                fill[j] += 1
+            }
+        }
+        let merged = ParallelMap.chunked(count: n, chunkSize: 1024) { range in
+            var top = TopK(capacity: width)
+            return range.map { j in
+                top.removeAll()
+                var seen = Set<Int32>()
+                for (i, s) in lists.list(of: j) {
+                    top.insert(s, Int32(i))
+                    seen.insert(Int32(i))
+                }
+                for k in reverseStart[j]..<reverseStart[j + 1] where !seen.contains(reverseIndex[k]) {
+                    top.insert(reverseScore[k], reverseIndex[k])
+                }
+                return top.sorted()
+            }
+        }
+        var out = RelatedLists(count: n, width: width)
+        for (j, row) in merged.enumerated() { out.set(j, row) }
+        return out
     }
 }
 

@@ -1,6 +1,12 @@
-/// Nearest neighbours by inner product of unit dense vectors, all rows against all rows, one `sgemm` per row
-/// block, each block's scores reduced at once to per-row top candidates: memory stays O(block × articles).
-struct CandidateSearch {
+/// Where an article's re-rank candidates come from: its nearest articles by inner product of unit dense vectors.
+protocol CandidateSearch {
+    /// Calls `body` for consecutive blocks of rows, in order, with each row's candidates (never the row itself).
+    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void)
+}
+
+/// Exact nearest neighbours by inner product of unit dense vectors, all rows against all rows, one `sgemm` per
+/// row block, each block's scores reduced at once to per-row top candidates: memory stays O(block × articles).
+struct ExhaustiveCandidateSearch: CandidateSearch {
     let vectors: DenseMatrix
     let candidates: Int
     /// Bytes of scores one block may hold.

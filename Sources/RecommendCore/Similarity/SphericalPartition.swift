@@ -1,0 +1,77 @@
+/// A coarse partition of unit vectors into cells by spherical k-means, for candidate search.
+enum SphericalPartition {
+    /// `cells` unit centroids (row-major, `cells x d`) from a few Lloyd iterations of spherical k-means on a
+    /// seeded sample of at most `64 × cells` rows, started from distinct sample rows.
+    /// - Complexity: O(iterations × sample × cells × d) in `sgemm`.
+    static func train(_ vectors: DenseMatrix, cells: Int, iterations: Int = 8, seed: UInt64) -> DenseMatrix {
+        let n = vectors.rows
+        let d = vectors.columns
+        var random = SeededRandom(seed: seed)
+        var picks = Array(0..<n)
+        let sampleSize = min(n, max(cells, 64 * cells))
+        for i in 0..<sampleSize {
+            let j = i + Int(random.next() % UInt64(n - i))
+            picks.swapAt(i, j)
+        }
+        let sample = Array(picks.prefix(sampleSize)).sorted()
+        var rows = [Float]()
+        rows.reserveCapacity(sampleSize * d)
+        for i in sample { rows += vectors.row(i) }
+        let data = DenseMatrix(rows: sampleSize, columns: d, storage: rows)
+        var centroids = DenseMatrix(rows: cells, columns: d, storage: Array(rows.prefix(cells * d)))
+        for _ in 0..<iterations {
+            let nearestCell = nearest(data, centroids: centroids, count: 1)
+            var sums = [Float](repeating: 0, count: cells * d)
+            var sizes = [Int](repeating: 0, count: cells)
+            for (i, c32) in nearestCell.enumerated() {
+                let c = Int(c32)
+                sizes[c] += 1
+                for k in 0..<d { sums[c * d + k] += rows[i * d + k] }
+            }
+            for c in 0..<cells where sizes[c] == 0 {
+                // An empty cell restarts at a random sample row.
+                let i = Int(random.next() % UInt64(sampleSize))
+                for k in 0..<d { sums[c * d + k] = rows[i * d + k] }
+            }
+            centroids = DenseMatrix(rows: cells, columns: d, storage: sums).normalized
+        }
+        return centroids
+    }
+
+    /// For each row of `vectors`, the `count` nearest centroids by inner product, nearest first (`rows x count`).
+    /// - Complexity: O(rows × cells × d) in `sgemm`, in blocks of rows.
+    static func nearest(_ vectors: DenseMatrix, centroids: DenseMatrix, count: Int) -> [Int32] {
+        let n = vectors.rows
+        let cells = centroids.rows
+        let d = vectors.columns
+        let blockRows = max(64, min(8192, (64 << 20) / max(1, cells * 4)))
+        var out = [Int32](repeating: 0, count: n * count)
+        var scores = [Float](repeating: 0, count: blockRows * cells)
+        for blockStart in stride(from: 0, to: n, by: blockRows) {
+            let rows = min(blockRows, n - blockStart)
+            vectors.storage.withUnsafeBufferPointer { v in
+                centroids.storage.withUnsafeBufferPointer { c in
+                    scores.withUnsafeMutableBufferPointer { s in
+                        BLAS.multiplyTransposed(
+                            v.baseAddress! + blockStart * d, c.baseAddress!, into: s.baseAddress!, m: rows, n: cells,
+                            k: d)
+                    }
+                }
+            }
+            let picked = scores.withUnsafeBufferPointer { s in
+                let shared = SendableConstPointer(s.baseAddress!)
+                return ParallelMap.chunked(count: rows, chunkSize: 256) { range in
+                    var top = TopK(capacity: count)
+                    return range.flatMap { r in
+                        top.removeAll()
+                        let row = shared.pointer + r * cells
+                        for c in 0..<cells where row[c] > top.threshold { top.insert(row[c], Int32(c)) }
+                        return top.sorted().map(\.index)
+                    }
+                }
+            }
+            out.replaceSubrange((blockStart * count)..<((blockStart + rows) * count), with: picked)
+        }
+        return out
+    }
+}

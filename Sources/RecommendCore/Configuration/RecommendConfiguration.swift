@@ -67,6 +67,12 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var exhaustiveBelow = 40_000
     /// Cells of the inverted file each article searches. Default 24.
     public var probes = 24
+    /// Besides the dense candidates, each article's best matches on its strongest terms alone (a pruned
+    /// More-Like-This query) are re-ranked too: they catch pairs tied by a rare name or a shared paragraph, which
+    /// a low-dimensional representation blurs. Terms used per article. Default 10.
+    public var lexicalTerms = 10
+    /// Lexical candidates per article. Default 50.
+    public var lexicalCandidates = 50
     /// Power iterations of the randomized range finder for the truncated SVD. Default 2.
     public var powerIterations = 2
     /// Seed of every random choice, so the same input gives the same index byte for byte. Default 1.

@@ -14,7 +14,6 @@ enum InputFile {
         let chunk = 1 << 20
         while true {
             let start = bytes.count
-            bytes.reserveCapacity(start + chunk)
             bytes.append(contentsOf: repeatElement(0, count: chunk))
             let read = bytes.withUnsafeMutableBufferPointer { buffer in
                 gzread(file, buffer.baseAddress! + start, UInt32(chunk))

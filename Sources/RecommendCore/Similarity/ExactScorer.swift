@@ -31,15 +31,28 @@ public struct ExactScorer: Sendable {
         var body: [Float]
         var accumulator: [Float] = []
         var touched: [Int32] = []
+        /// Per article, the query it was last scored for: a candidate listed twice is scored once.
+        var lastQuery: [Int32] = []
+
+        /// Marks `j` as scored for query `i`; false if it already was.
+        mutating func stamp(_ j: Int32, for i: Int) -> Bool {
+            if lastQuery.isEmpty { lastQuery = [Int32](repeating: -1, count: articleCount) }
+            guard lastQuery[Int(j)] != Int32(i) else { return false }
+            lastQuery[Int(j)] = Int32(i)
+            return true
+        }
+
+        let articleCount: Int
 
         public init(for scorer: ExactScorer) {
+            articleCount = scorer.vectors.count
             title = [Float](repeating: 0, count: scorer.vectors.title.columnCount)
             body = [Float](repeating: 0, count: scorer.vectors.body.columnCount)
         }
     }
 
-    /// Scores article `i` against each of `candidates` (never itself) and offers those with a positive score
-    /// to `top`.
+    /// Scores article `i` against each of `candidates` (never itself, each once) and offers those with a positive
+    /// score to `top`.
     /// - Complexity: O(entries of `i` + entries of the candidates + candidates × latent dimensions).
     public func scoreCandidates(of i: Int, _ candidates: [Int32], workspace: inout Workspace, into top: inout TopK) {
         let t = vectors.title
@@ -54,7 +67,7 @@ public struct ExactScorer: Sendable {
                     t.values.withUnsafeBufferPointer { tv in
                         b.columns.withUnsafeBufferPointer { bc in
                             b.values.withUnsafeBufferPointer { bv in
-                                for j32 in candidates where Int(j32) != i {
+                                for j32 in candidates where Int(j32) != i && workspace.stamp(j32, for: i) {
                                     let j = Int(j32)
                                     var s: Float = 0
                                     for k in t.rowStart[j]..<t.rowStart[j + 1] { s += qt[Int(tc[k])] * tv[k] }
@@ -70,6 +83,36 @@ public struct ExactScorer: Sendable {
         }
         for k in t.range(ofRow: i) { workspace.title[Int(t.columns[k])] = 0 }
         for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = 0 }
+    }
+
+    /// The articles that share the most weight with article `i` on its `terms` strongest terms (a pruned
+    /// More-Like-This query): candidates that a dense representation can miss, such as articles sharing a rare
+    /// name or a whole paragraph. At most `count`, best first, never `i` itself.
+    /// - Complexity: O(entries of `i` + postings of its `terms` strongest terms).
+    func lexicalCandidates(of i: Int, terms: Int, count: Int, workspace: inout Workspace) -> [Int32] {
+        if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
+        let t = vectors.title
+        let b = vectors.body
+        var weighted: [(weight: Float, term: Int32, title: Bool)] = []
+        for k in t.range(ofRow: i) { weighted.append((titleWeight * t.values[k], t.columns[k], true)) }
+        for k in b.range(ofRow: i) { weighted.append(((1 - titleWeight) * b.values[k], b.columns[k], false)) }
+        weighted.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+        for (weight, term, isTitle) in weighted.prefix(terms) {
+            let postings = isTitle ? titlePostings : bodyPostings
+            for p in postings.range(ofRow: Int(term)) {
+                let j = Int(postings.columns[p])
+                if workspace.accumulator[j] == 0 { workspace.touched.append(Int32(j)) }
+                workspace.accumulator[j] += weight * postings.values[p]
+            }
+        }
+        var top = TopK(capacity: count)
+        for j in workspace.touched {
+            let s = workspace.accumulator[Int(j)]
+            workspace.accumulator[Int(j)] = 0
+            if Int(j) != i { top.insert(s, j) }
+        }
+        workspace.touched.removeAll(keepingCapacity: true)
+        return top.sorted().map(\.index)
     }
 
     /// Scores article `i` against every other article and offers those with a positive score to `top`.

@@ -85,7 +85,7 @@ public struct SimilarityEngine: Sendable {
         return lists
     }
 
-    /// Candidates per block, re-ranked exactly.
+    /// Candidates per block, together with each article's lexical candidates, re-ranked exactly.
     func rerankedLists(_ scorer: ExactScorer, _ search: some CandidateSearch) -> RelatedLists {
         let n = scorer.vectors.count
         let width = options.neighbours
@@ -96,8 +96,11 @@ public struct SimilarityEngine: Sendable {
                 var workspace = ExactScorer.Workspace(for: scorer)
                 var top = TopK(capacity: width)
                 return local.map { r in
+                    let i = rows.lowerBound + r
                     top.removeAll()
-                    scorer.scoreCandidates(of: rows.lowerBound + r, candidates[r], workspace: &workspace, into: &top)
+                    let lexical = scorer.lexicalCandidates(
+                        of: i, terms: options.lexicalTerms, count: options.lexicalCandidates, workspace: &workspace)
+                    scorer.scoreCandidates(of: i, candidates[r] + lexical, workspace: &workspace, into: &top)
                     return top.sorted()
                 }
             }

@@ -11,7 +11,8 @@ internal import Foundation
 /// - Numbers keep their decimal point and lose thousands separators ("1,200" is `1200`, "3.75" is
 ///   `3.75`); a currency sign directly before a number stays with it ("$4" is `$4`, "€2.5bn" is `€2.5bn`);
 ///   a percent sign after one too ("3.75%").
-/// - Tokens shorter than the minimum length and, when enabled, stop words are dropped.
+/// - Tokens shorter than the minimum length are dropped. (Stop words are the analyzer's business: see
+///   `TermAnalyzer`, which judges each distinct word once rather than every occurrence.)
 public struct Tokenizer: Sendable {
     public let options: TextOptions
 
@@ -31,15 +32,17 @@ public struct Tokenizer: Sendable {
     public func forEachToken(in text: String, _ body: (String) -> Void) {
         let scalars = Self.folded(text)
         var token: [Unicode.Scalar] = []
+        var utf8: [UInt8] = []
         var i = 0
         let n = scalars.count
         func emit() {
             defer { token.removeAll(keepingCapacity: true) }
             guard token.count >= options.minTokenLength else { return }
-            var s = String()
-            s.unicodeScalars.append(contentsOf: token)
-            if options.removeStopWords, StopWords.english.contains(s) { return }
-            body(s)
+            utf8.removeAll(keepingCapacity: true)
+            for c in token {
+                if c.isASCII { utf8.append(UInt8(c.value)) } else { utf8.append(contentsOf: UTF8.encode(c)!) }
+            }
+            body(String(decoding: utf8, as: UTF8.self))
         }
         while i < n {
             let c = scalars[i]

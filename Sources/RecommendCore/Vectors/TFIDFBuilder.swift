@@ -48,25 +48,23 @@ public struct TFIDFBuilder: Sendable {
         let surfaceTerms = ParallelMap.chunked(count: surfaces.count, chunkSize: 4096) { range in
             range.map { analyzer.term(forSurface: surfaces[$0]) }
         }
-        let sortedTerms = Array(Set(surfaceTerms)).sorted()
+        let sortedTerms = Array(Set(surfaceTerms.compactMap { $0 })).sorted()
         var termIndex: [String: Int32] = [:]
         termIndex.reserveCapacity(sortedTerms.count)
         for (i, term) in sortedTerms.enumerated() { termIndex[term] = Int32(i) }
-        let surfaceToTerm = surfaceTerms.map { termIndex[$0]! }
+        // -1 for a stop word.
+        let surfaceToTerm = surfaceTerms.map { $0.map { termIndex[$0]! } ?? -1 }
 
-        // Per-article term counts per field, and document frequencies.
+        // Per-article term counts per field (chunks in parallel), and document frequencies.
         let n = articles.count
-        var titleCounts: [[(term: Int32, count: Int)]] = []
-        var bodyCounts: [[(term: Int32, count: Int)]] = []
-        titleCounts.reserveCapacity(n)
-        bodyCounts.reserveCapacity(n)
-        for (c, chunk) in tokenized.enumerated() {
+        let counted = ParallelMap.map(Array(tokenized.indices)) { c in
             let map = localToGlobal[c].map { surfaceToTerm[Int($0)] }
-            for doc in chunk.documents {
-                titleCounts.append(Self.termCounts(doc.title, map: map))
-                bodyCounts.append(Self.termCounts(doc.body, map: map))
+            return tokenized[c].documents.map { doc in
+                (title: Self.termCounts(doc.title, map: map), body: Self.termCounts(doc.body, map: map))
             }
-        }
+        }.flatMap { $0 }
+        let titleCounts = counted.map(\.title)
+        let bodyCounts = counted.map(\.body)
         let weights = TFIDFWeighting(options: weighting)
         func idf(_ counts: [[(term: Int32, count: Int)]]) -> [Float] {
             var df = [Int](repeating: 0, count: sortedTerms.count)
@@ -84,7 +82,7 @@ public struct TFIDFBuilder: Sendable {
             keptTerms.append(sortedTerms[t])
         }
         var bestSurface = [Int32](repeating: -1, count: keptTerms.count)
-        for s in 0..<surfaces.count {
+        for s in 0..<surfaces.count where surfaceToTerm[s] >= 0 {
             let t = Int(newID[Int(surfaceToTerm[s])])
             guard t >= 0 else { continue }
             let best = Int(bestSurface[t])
@@ -101,19 +99,27 @@ public struct TFIDFBuilder: Sendable {
             bodyIDF: bodyIDF.indices.filter { newID[$0] >= 0 }.map { bodyIDF[$0] })
 
         func matrix(_ counts: [[(term: Int32, count: Int)]], idf: [Float]) -> SparseMatrix {
-            var rowStart = [0]
-            var columns: [Int32] = []
-            var values: [Float] = []
-            rowStart.reserveCapacity(n + 1)
-            for row in counts {
-                let renumbered = row.compactMap { entry -> (term: Int32, count: Int)? in
-                    let id = newID[Int(entry.term)]
-                    return id >= 0 ? (id, entry.count) : nil
+            let parts = ParallelMap.map(chunks) { range in
+                var rowLengths: [Int] = []
+                var columns: [Int32] = []
+                var values: [Float] = []
+                for row in counts[range] {
+                    let renumbered = row.compactMap { entry -> (term: Int32, count: Int)? in
+                        let id = newID[Int(entry.term)]
+                        return id >= 0 ? (id, entry.count) : nil
+                    }
+                    let before = columns.count
+                    weights.appendRow(renumbered, idf: idf, columns: &columns, values: &values)
+                    rowLengths.append(columns.count - before)
                 }
-                weights.appendRow(renumbered, idf: idf, columns: &columns, values: &values)
-                rowStart.append(columns.count)
+                return (rowLengths, columns, values)
             }
-            return SparseMatrix(rowStart: rowStart, columns: columns, values: values, columnCount: keptTerms.count)
+            var rowStart = [0]
+            rowStart.reserveCapacity(n + 1)
+            for part in parts { for length in part.0 { rowStart.append(rowStart.last! + length) } }
+            return SparseMatrix(
+                rowStart: rowStart, columns: parts.flatMap(\.1), values: parts.flatMap(\.2),
+                columnCount: keptTerms.count)
         }
         let vectors = FieldVectors(
             title: matrix(titleCounts, idf: vocabulary.titleIDF), body: matrix(bodyCounts, idf: vocabulary.bodyIDF))
@@ -122,7 +128,7 @@ public struct TFIDFBuilder: Sendable {
 
     /// Counts per term of a list of chunk-local surface ids, ascending by term id.
     private static func termCounts(_ localSurfaces: [Int32], map: [Int32]) -> [(term: Int32, count: Int)] {
-        var terms = localSurfaces.map { map[Int($0)] }
+        var terms = localSurfaces.map { map[Int($0)] }.filter { $0 >= 0 }
         terms.sort()
         var out: [(term: Int32, count: Int)] = []
         for t in terms {

@@ -33,7 +33,8 @@ enum Console {
         if let recall = report.sampledRecall {
             print("candidate search: recall of the exact top-10 on a 200-article sample \(format(recall, digits: 3))")
         }
-        let phases = report.phases.map { "\($0.name) \(format($0.seconds))s" }.joined(separator: ", ")
+        let phases = report.phases.map { "\($0.name) \(format($0.seconds))s (cpu \(format($0.coresBusy, digits: 1))x)" }
+            .joined(separator: ", ")
         print("time: \(phases); total \(format(report.totalSeconds))s")
     }
 

@@ -1,9 +1,15 @@
 /// What a build did: the feed report, the size of the result and the time per phase.
 public struct BuildReport: Sendable, Codable {
-    /// Seconds per phase, in order.
+    /// Time per phase, in order.
     public struct Phase: Sendable, Codable {
         public var name: String
+        /// Wall-clock seconds.
         public var seconds: Double
+        /// CPU seconds of the process during the phase (all threads).
+        public var cpuSeconds: Double
+
+        /// Cores kept busy on average: CPU seconds per wall second.
+        public var coresBusy: Double { seconds > 0 ? cpuSeconds / seconds : 0 }
     }
 
     public var feed: FeedReport

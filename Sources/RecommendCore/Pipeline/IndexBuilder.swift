@@ -17,12 +17,11 @@ public struct IndexBuilder: Sendable {
     /// Reads `inputs` and builds the index contents.
     /// - Throws: `FeedError` (unreadable input, duplicate ids, nothing to index) or `LinearAlgebraError`.
     public func build(inputs: [String]) throws -> (contents: IndexContents, report: BuildReport) {
-        let clock = ContinuousClock.now
-        let (articles, feedReport) = try FeedReader(duplicates: duplicates).read(inputs)
-        let readSeconds = clock.secondsSince
+        var timer = PhaseTimer()
+        let (articles, feedReport) = try timer.measure("read") { try FeedReader(duplicates: duplicates).read(inputs) }
         guard !articles.isEmpty else { throw FeedError.noArticles }
         var (contents, report) = try build(articles: articles, feed: feedReport)
-        report.phases.insert(BuildReport.Phase(name: "read", seconds: readSeconds), at: 0)
+        report.phases.insert(contentsOf: timer.phases, at: 0)
         return (contents, report)
     }
 
@@ -30,22 +29,17 @@ public struct IndexBuilder: Sendable {
     public func build(articles: [Article], feed: FeedReport = FeedReport()) throws -> (
         contents: IndexContents, report: BuildReport
     ) {
-        var phases: [BuildReport.Phase] = []
-        func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            let clock = ContinuousClock.now
-            defer { phases.append(BuildReport.Phase(name: name, seconds: clock.secondsSince)) }
-            return try body()
-        }
-        let (model, vectors) = timed("vectors") {
+        var timer = PhaseTimer()
+        let (model, vectors) = timer.measure("vectors") {
             TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
         }
         let similarity = configuration.similarity
-        let latent = try timed("dense") {
+        let latent = try timer.measure("dense") {
             try LatentSemanticModel.articleVectors(
                 vectors, titleWeight: configuration.weighting.titleWeight, dimensions: similarity.denseDimensions,
                 powerIterations: similarity.powerIterations, seed: similarity.seed)
         }
-        let (related, method, semantic, recall) = timed("similarity") {
+        let (related, method, semantic, recall) = timer.measure("similarity") {
             SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)
         }
         let metadata = IndexMetadata(
@@ -59,7 +53,7 @@ public struct IndexBuilder: Sendable {
             metadata: metadata, articles: stored, model: model, vectors: vectors, semantic: semantic, related: related)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
-            sampledRecall: recall, phases: phases)
+            sampledRecall: recall, phases: timer.phases)
         return (contents, report)
     }
 }
@@ -68,10 +62,10 @@ extension IndexBuilder {
     /// Reads `inputs`, builds the index and writes it atomically to `path`.
     public func build(inputs: [String], writingTo path: String) throws -> BuildReport {
         let built = try build(inputs: inputs)
+        var timer = PhaseTimer()
+        try timer.measure("write") { try IndexWriter.write(built.contents, to: path) }
         var report = built.report
-        let clock = ContinuousClock.now
-        try IndexWriter.write(built.contents, to: path)
-        report.phases.append(BuildReport.Phase(name: "write", seconds: clock.secondsSince))
+        report.phases += timer.phases
         return report
     }
 }

@@ -39,6 +39,12 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Inverted-file cells each article searches.")
     var probes: Int?
 
+    @Option(help: "Pseudo-relevance feedback neighbours (0: off).")
+    var feedbackNeighbours: Int?
+
+    @Option(help: "Weight of the feedback neighbours' mean score.")
+    var feedbackWeight: Float?
+
     @Option(help: "Related lists to print after the summary.")
     var show = 0
 
@@ -64,6 +70,8 @@ struct IndexCommand: AsyncParsableCommand {
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
         if let exhaustiveBelow { configuration.similarity.exhaustiveBelow = exhaustiveBelow }
         if let probes { configuration.similarity.probes = probes }
+        if let feedbackNeighbours { configuration.similarity.feedbackNeighbours = feedbackNeighbours }
+        if let feedbackWeight { configuration.similarity.feedbackWeight = feedbackWeight }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
         let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }
         if json {

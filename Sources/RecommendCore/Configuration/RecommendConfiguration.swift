@@ -73,6 +73,12 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var lexicalTerms = 10
     /// Lexical candidates per article. Default 50.
     public var lexicalCandidates = 50
+    /// Pseudo-relevance feedback: neighbours whose scores are mixed into each article's (0 turns it off).
+    public var feedbackNeighbours = 0
+    /// Weight `γ` of the neighbours' mean score.
+    public var feedbackWeight: Float = 0.5
+    /// Entries of each list (the article's and its neighbours') taken as feedback candidates.
+    public var feedbackDepth = 30
     /// Power iterations of the randomized range finder for the truncated SVD. Default 2.
     public var powerIterations = 2
     /// Seed of every random choice, so the same input gives the same index byte for byte. Default 1.

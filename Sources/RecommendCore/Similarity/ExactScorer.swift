@@ -55,25 +55,32 @@ public struct ExactScorer: Sendable {
     /// score to `top`.
     /// - Complexity: O(entries of `i` + entries of the candidates + candidates × latent dimensions).
     public func scoreCandidates(of i: Int, _ candidates: [Int32], workspace: inout Workspace, into top: inout TopK) {
+        let unique = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
+        for (j, s) in zip(unique, scores(of: i, unique, workspace: &workspace)) where s > 0 { top.insert(s, j) }
+    }
+
+    /// The scores of article `i` against each of `others`, in order.
+    /// - Complexity: O(entries of `i` + entries of the others + others × latent dimensions).
+    func scores(of i: Int, _ others: [Int32], workspace: inout Workspace) -> [Float] {
         let t = vectors.title
         let b = vectors.body
         let lexicalWeight = 1 - semanticWeight
         let w = titleWeight * lexicalWeight
         for k in t.range(ofRow: i) { workspace.title[Int(t.columns[k])] = w * t.values[k] }
         for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = (lexicalWeight - w) * b.values[k] }
-        workspace.title.withUnsafeBufferPointer { qt in
+        let out = workspace.title.withUnsafeBufferPointer { qt in
             workspace.body.withUnsafeBufferPointer { qb in
                 t.columns.withUnsafeBufferPointer { tc in
                     t.values.withUnsafeBufferPointer { tv in
                         b.columns.withUnsafeBufferPointer { bc in
                             b.values.withUnsafeBufferPointer { bv in
-                                for j32 in candidates where Int(j32) != i && workspace.stamp(j32, for: i) {
+                                others.map { j32 -> Float in
                                     let j = Int(j32)
                                     var s: Float = 0
                                     for k in t.rowStart[j]..<t.rowStart[j + 1] { s += qt[Int(tc[k])] * tv[k] }
                                     for k in b.rowStart[j]..<b.rowStart[j + 1] { s += qb[Int(bc[k])] * bv[k] }
                                     if let semantic { s += semanticWeight * semantic.cosine(i, j) }
-                                    if s > 0 { top.insert(s, j32) }
+                                    return s
                                 }
                             }
                         }
@@ -83,6 +90,7 @@ public struct ExactScorer: Sendable {
         }
         for k in t.range(ofRow: i) { workspace.title[Int(t.columns[k])] = 0 }
         for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = 0 }
+        return out
     }
 
     /// The articles that share the most weight with article `i` on its `terms` strongest terms (a pruned

@@ -27,7 +27,7 @@ public struct SimilarityEngine: Sendable {
             vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
             semanticWeight: weighting.semanticWeight)
         if vectors.count < options.exactBelow || latent.dimensions == 0 {
-            return (exactLists(scorer), "exact", semantic, nil)
+            return (withFeedback(exactLists(scorer), scorer), "exact", semantic, nil)
         }
         let unit = latent.unitVectors(dimensions: latent.dimensions)
         let width = max(options.candidates, options.neighbours)
@@ -42,7 +42,45 @@ public struct SimilarityEngine: Sendable {
             lists = rerankedLists(scorer, search)
             method = "inverted-file"
         }
-        return (lists, method, semantic, sampledRecall(lists, scorer))
+        return (withFeedback(lists, scorer), method, semantic, sampledRecall(lists, scorer))
+    }
+
+    /// Pseudo-relevance feedback (Rocchio): each article's query is widened by its nearest neighbours, so
+    /// `score'(i, j) = score(i, j) + γ mean over the top-m neighbours n of i of score(n, j)`, for the candidates in
+    /// the lists of `i` and of its neighbours. The pair score is an inner product, so this is exactly scoring
+    /// with the query vector `x_i + γ mean(x_n)`. It helps short texts most, whose own words are few.
+    /// - Complexity: O(n × (m + 1) × candidates × entries per article).
+    func withFeedback(_ lists: RelatedLists, _ scorer: ExactScorer) -> RelatedLists {
+        let m = options.feedbackNeighbours
+        let gamma = options.feedbackWeight
+        guard m > 0, gamma > 0 else { return lists }
+        let n = lists.count
+        let width = lists.width
+        let depth = options.feedbackDepth
+        let rows = ParallelMap.chunked(count: n, chunkSize: max(64, n / (ParallelMap.workers * 8))) { range in
+            var workspace = ExactScorer.Workspace(for: scorer)
+            var top = TopK(capacity: width)
+            return range.map { i in
+                let neighbours = lists.list(of: i, limit: m).map { Int32($0.index) }
+                var candidates = lists.list(of: i, limit: depth).map { Int32($0.index) }
+                for nb in neighbours { candidates += lists.list(of: Int(nb), limit: depth).map { Int32($0.index) } }
+                candidates = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
+                var combined = scorer.scores(of: i, candidates, workspace: &workspace)
+                if !neighbours.isEmpty {
+                    let share = gamma / Float(neighbours.count)
+                    for nb in neighbours {
+                        let s = scorer.scores(of: Int(nb), candidates, workspace: &workspace)
+                        for k in candidates.indices where candidates[k] != nb { combined[k] += share * s[k] }
+                    }
+                }
+                top.removeAll()
+                for (j, s) in zip(candidates, combined) where s > 0 { top.insert(s, j) }
+                return top.sorted()
+            }
+        }
+        var out = RelatedLists(count: n, width: width)
+        for (i, row) in rows.enumerated() { out.set(i, row) }
+        return out
     }
 
     /// The share of the exact top-10 that the lists hold, over a seeded sample of up to 200 articles scored

@@ -27,6 +27,12 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Score every pair exactly below this many articles.")
     var exactBelow: Int?
 
+    @Option(help: "Group near-duplicates whose body cosine is at least this (default 0.65).")
+    var nearDuplicateCosine: Float?
+
+    @Flag(help: "Do not group near-duplicates.")
+    var noNearDuplicates = false
+
     @Option(help: "Related lists to print after the summary.")
     var show = 0
 
@@ -37,6 +43,9 @@ struct IndexCommand: AsyncParsableCommand {
         if DuplicatePolicy(rawValue: duplicates) == nil { throw ValidationError("--duplicates must be fail or last-wins") }
         if let titleWeight, !(0...1).contains(titleWeight) { throw ValidationError("--title-weight must be in 0...1") }
         if let neighbours, neighbours < 1 { throw ValidationError("--neighbours must be at least 1") }
+        if let nearDuplicateCosine, !(0...1).contains(nearDuplicateCosine) {
+            throw ValidationError("--near-duplicate-cosine must be in 0...1")
+        }
     }
 
     func run() async throws {
@@ -45,6 +54,8 @@ struct IndexCommand: AsyncParsableCommand {
         if let titleWeight { configuration.weighting.titleWeight = titleWeight }
         if let neighbours { configuration.similarity.neighbours = neighbours }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
+        if let nearDuplicateCosine { configuration.nearDuplicates?.bodyCosine = nearDuplicateCosine }
+        if noNearDuplicates { configuration.nearDuplicates = nil }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
         let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }
         if json {

@@ -6,14 +6,18 @@ public struct IndexContents: Sendable {
     public var model: TFIDFModel
     public var vectors: FieldVectors
     public var related: RelatedLists
+    /// Near-duplicate groups; nil when grouping is off (the file then has no `DUPG` section).
+    public var duplicates: NearDuplicateGroups?
 
     public init(
-        metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors, related: RelatedLists
+        metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors, related: RelatedLists,
+        duplicates: NearDuplicateGroups? = nil
     ) {
         self.metadata = metadata
         self.articles = articles
         self.model = model
         self.vectors = vectors
         self.related = related
+        self.duplicates = duplicates
     }
 }

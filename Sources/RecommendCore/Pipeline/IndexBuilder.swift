@@ -49,6 +49,9 @@ public struct IndexBuilder: Sendable {
             SimilarityEngine(options: similarity, titleWeight: configuration.weighting.titleWeight)
                 .relatedLists(vectors, dense: dense)
         }
+        let duplicates = configuration.nearDuplicates.map { options in
+            timed("duplicates") { NearDuplicateGroups.find(vectors, related: related, threshold: options.bodyCosine) }
+        }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
             termCount: model.vocabulary.count, neighbours: related.width, method: method)
@@ -56,7 +59,8 @@ public struct IndexBuilder: Sendable {
             Article(id: $0.id, title: $0.title, body: "", published: $0.published, category: $0.category, url: $0.url)
         }
         let contents = IndexContents(
-            metadata: metadata, articles: stored, model: model, vectors: vectors, related: related)
+            metadata: metadata, articles: stored, model: model, vectors: vectors, related: related,
+            duplicates: duplicates)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
             phases: phases)

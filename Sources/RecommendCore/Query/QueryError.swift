@@ -6,6 +6,8 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     case beyondStoredList(requested: Int, stored: Int)
     /// Unseen text with no title and no body.
     case emptyText
+    /// Explanations or diversity were asked of a ranker opened without the article vectors.
+    case vectorsNotLoaded
 
     public var description: String {
         switch self {
@@ -14,6 +16,8 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             "asked for \(requested) related articles but the index stores \(stored) per article; "
                 + "rebuild with --neighbours \(requested) for longer lists"
         case .emptyText: "the text has neither a title nor a body"
+        case .vectorsNotLoaded:
+            "explanations and diversity need the article vectors: open the ranker with loadingVectors: true"
         }
     }
 }

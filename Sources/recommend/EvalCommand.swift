@@ -38,11 +38,14 @@ struct EvalCommand: AsyncParsableCommand {
             let report = try withIndex { path in
                 let index = try RecommendIndex(path: path)
                 let query = controls.query(limit: k)
-                let lists = try RelatedEvaluation.lists(try controls.ranker(index, query: query), query: query)
-                if let writeLists { try RelatedExport.write(lists, to: writeLists) }
-                let scores = RelatedListScores(
-                    lists: lists.map { ($0.id, $0.related.map(\.id)) }, corpus: labels, k: k)
-                return EvaluationReport(corpus: corpus, articles: labels.count, scores: scores)
+                let responses = try RelatedEvaluation.responses(try controls.ranker(index, query: query), query: query)
+                let lines = RelatedEvaluation.lines(responses)
+                if let writeLists { try RelatedExport.write(lines, to: writeLists) }
+                let scores = RelatedListScores(lists: lines.map { ($0.id, $0.related.map(\.id)) }, corpus: labels, k: k)
+                let linked =
+                    query.collapseDuplicates
+                    ? RelatedEvaluation.recallCountingDuplicates(responses, corpus: labels, k: k) : nil
+                return EvaluationReport(corpus: corpus, articles: labels.count, scores: scores, linkedRecall: linked)
             }
             print(json ? try JSONCoding.line(report) : report.text)
         }
@@ -65,6 +68,8 @@ struct EvaluationReport: Encodable {
     var corpus: String
     var articles: Int
     var scores: RelatedListScores
+    /// R@k counting the "also published as" links of a collapsed list (nil with `--no-collapse`).
+    var linkedRecall: Double?
 
     private struct Key: CodingKey {
         var stringValue: String
@@ -82,6 +87,7 @@ struct EvaluationReport: Encodable {
         try related.encode(scores.queries, forKey: Key("queries"))
         for (name, value) in metrics { try related.encode(value.map(Self.rounded), forKey: Key(name)) }
         try related.encode(scores.defects, forKey: Key("defects"))
+        if let linkedRecall { try related.encode(Self.rounded(linkedRecall), forKey: Key("R@\(scores.k) with also-published-as")) }
     }
 
     private var metrics: [(String, Double?)] {
@@ -93,6 +99,9 @@ struct EvaluationReport: Encodable {
     var text: String {
         let values = metrics.map { "\($0.0) \($0.1.map { String(format: "%.4f", $0) } ?? "-")" }.joined(separator: "  ")
         var lines = ["\(corpus): \(articles) articles, \(scores.queries) queries", values]
+        if let linkedRecall {
+            lines.append("R@\(scores.k) counting also-published-as links \(String(format: "%.4f", linkedRecall))")
+        }
         for (name, count) in scores.defects.sorted(by: { $0.key < $1.key }) { lines.append("defect: \(name): \(count)") }
         return lines.joined(separator: "\n")
     }

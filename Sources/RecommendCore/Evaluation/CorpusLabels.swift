@@ -44,4 +44,12 @@ public struct CorpusLabels: Sendable {
 
     /// The number of articles.
     public var count: Int { labels.count }
+
+    /// How many other articles share at least one label with article `id`.
+    /// - Complexity: O(1) for an article with one label, O(corpus size) otherwise.
+    func relevantCount(for id: String) -> Int {
+        let own = Set(labels[id] ?? [])
+        if own.count == 1, let label = own.first { return articlesPerLabel[label, default: 0] - 1 }
+        return labels.filter { $0.key != id && !own.isDisjoint(with: $0.value) }.count
+    }
 }

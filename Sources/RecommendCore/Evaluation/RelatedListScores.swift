@@ -56,10 +56,7 @@ public struct RelatedListScores: Sendable, Equatable {
             queries += 1
             precisionSum += hitCount / Double(k)
             if let first = hits.firstIndex(of: true) { rankSum += 1 / Double(first + 1) }
-            let relevant =
-                wanted.count == 1
-                ? corpus.articlesPerLabel[queryLabels[0], default: 0] - 1
-                : corpus.labels.filter { $0.key != id && !wanted.isDisjoint(with: $0.value) }.count
+            let relevant = corpus.relevantCount(for: id)
             if relevant > 0 {
                 recallQueries += 1
                 recallSum += hitCount / Double(relevant)

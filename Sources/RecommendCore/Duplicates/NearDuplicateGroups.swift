@@ -16,11 +16,25 @@ public struct NearDuplicateGroups: Sendable, Equatable {
         group = (0..<Int32(count)).map { $0 }
     }
 
-    /// The groups of `vectors`, looking only at pairs in `related` (the stored lists).
+    /// The groups of `vectors`, looking only at pairs in `related` (the stored lists, scored with title weight
+    /// `titleWeight`).
     /// - Parameter threshold: the smallest body cosine of a near-duplicate pair.
-    /// - Complexity: O(articles × list width × entries per body) for the cosines, near-linear union-find.
-    public static func find(_ vectors: FieldVectors, related: RelatedLists, threshold: Float) -> NearDuplicateGroups {
+    /// - Complexity: O(articles × list width × entries per body) at worst for the cosines (only pairs whose
+    ///   score could reach the threshold are looked at), then near-linear union-find.
+    public static func find(
+        _ vectors: FieldVectors, related: RelatedLists, titleWeight: Float, threshold: Float
+    ) -> NearDuplicateGroups {
         let n = vectors.count
+        let scorer = PairScorer(vectors: vectors, titleWeight: titleWeight)
+        // A pair score is at least (1 - w) × the body cosine, so a list (best first) can stop below that.
+        let floor = (1 - titleWeight) * threshold
+        let pairs = ParallelMap.chunked(count: n, chunkSize: max(64, n / (ParallelMap.workers * 8))) { range in
+            range.flatMap { i in
+                related.list(of: i).prefix { $0.score >= floor }.compactMap { j, _ in
+                    scorer.bodyCosine(i, j) >= threshold ? (Int32(i), Int32(j)) : nil
+                }
+            }
+        }
         var parent = (0..<Int32(n)).map { $0 }
         func root(_ x: Int32) -> Int32 {
             var x = x
@@ -30,14 +44,10 @@ public struct NearDuplicateGroups: Sendable, Equatable {
             }
             return x
         }
-        let scorer = PairScorer(vectors: vectors, titleWeight: 0)
-        for i in 0..<n {
-            for (j, _) in related.list(of: i) {
-                guard scorer.bodyCosine(i, j) >= threshold else { continue }
-                let a = root(Int32(i))
-                let b = root(Int32(j))
-                if a != b { parent[Int(max(a, b))] = min(a, b) }
-            }
+        for (i, j) in pairs {
+            let a = root(i)
+            let b = root(j)
+            if a != b { parent[Int(max(a, b))] = min(a, b) }
         }
         return NearDuplicateGroups(group: (0..<Int32(n)).map { root($0) })
     }

@@ -50,7 +50,11 @@ public struct IndexBuilder: Sendable {
                 .relatedLists(vectors, dense: dense)
         }
         let duplicates = configuration.nearDuplicates.map { options in
-            timed("duplicates") { NearDuplicateGroups.find(vectors, related: related, threshold: options.bodyCosine) }
+            timed("duplicates") {
+                NearDuplicateGroups.find(
+                    vectors, related: related, titleWeight: configuration.weighting.titleWeight,
+                    threshold: options.bodyCosine)
+            }
         }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,

@@ -41,14 +41,24 @@ struct RelatedOptions: ParsableArguments {
     var overrides: String?
 
     func validate() throws {
-        if let halfLife, !(halfLife > 0) { throw ValidationError("--half-life must be a positive number of days") }
-        if let withinDays, !(withinDays >= 0) { throw ValidationError("--within-days must be 0 or more") }
-        if let mmr, !(0...1).contains(mmr) { throw ValidationError("--mmr must be in 0...1") }
         if sameCategory && otherCategory { throw ValidationError("--same-category and --other-category exclude each other") }
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, RelatedQuery.dateBound(value, endOfDay: false) == nil {
                 throw ValidationError("\(name) '\(value)' is not an ISO 8601 date (e.g. 2026-03-14)")
             }
+        }
+        if case .invalidControl(let name, let value, let expected)? = invalidControl {
+            throw ValidationError("--\(name.replacing("_", with: "-")) \(value): expected \(expected)")
+        }
+    }
+
+    /// What `RelatedQuery.validate()` refuses in these flags, if anything.
+    private var invalidControl: QueryError? {
+        do {
+            try query(limit: 1).validate()
+            return nil
+        } catch {
+            return error
         }
     }
 

@@ -128,6 +128,8 @@ struct CLI {
         #expect(other.status == 1 && other.stderr.contains("cannot read the overrides"))
         let invalid = try CLI.run(["related", "a103", "--index", index, "--same-category", "--other-category"])
         #expect(invalid.status != 0 && invalid.stderr.contains("exclude each other"))
+        let lambda = try CLI.run(["related", "a103", "--index", index, "--mmr", "2"])
+        #expect(lambda.status != 0 && lambda.stderr.contains("--mmr 2.0: expected a lambda in 0...1"))
     }
 
     @Test("eval scores the sample as evaluate.py would, and with controls")

@@ -176,6 +176,12 @@ import Testing
         let elsewhere = try edited.related(to: index.index(of: "a095")!, RelatedQuery()).related
         #expect(!elsewhere.contains { $0.article.id == "a072" })
         #expect(elsewhere.contains { $0.article.id == "a056" })
+        // A reader's exclusion beats a pin too; a pinned article from the stored list keeps its stored score.
+        query.excluded = ["a172"]
+        let excluded = try edited.related(to: index.index(of: "a067")!, query).related
+        #expect(excluded[1].article.id == "a001" && !excluded.contains { $0.article.id == "a172" })
+        let stored = try index.related(to: index.index(of: "a067")!, limit: 50).first { $0.article.id == "a172" }
+        #expect(list[0].score == stored?.score)
     }
 
     @Test(

@@ -1,7 +1,8 @@
 /// Re-publications and light rewrites of one text, found at index time: two articles are near-duplicates when
 /// one is in the other's related list and their bodies' TF-IDF cosine reaches a threshold, and groups are the
-/// connected components of that relation (union-find). Independent reports of one event by different outlets
-/// share the story but not the wording, and stay apart at the default threshold (see `NearDuplicateOptions`).
+/// connected components of that relation (union-find). Reports written independently share the story but
+/// less of the wording and stay apart; agency copy lightly edited by two outlets is one text (see
+/// `NearDuplicateOptions` for the threshold and what it was measured on).
 public struct NearDuplicateGroups: Sendable, Equatable {
     /// For each article, the index of the first article of its group (its own index when it has no
     /// near-duplicate). Two articles are in one group exactly when their entries are equal.
@@ -9,11 +10,6 @@ public struct NearDuplicateGroups: Sendable, Equatable {
 
     public init(group: [Int32]) {
         self.group = group
-    }
-
-    /// Every article in a group of its own.
-    public init(count: Int) {
-        group = (0..<Int32(count)).map { $0 }
     }
 
     /// The groups of `vectors`, looking only at pairs in `related` (the stored lists, scored with title weight

@@ -45,15 +45,40 @@ public struct RelatedRanker: Sendable {
     }
 
     /// The related list of article `i` under `query`.
-    /// - Throws: `QueryError.beyondStoredList` when `query.limit` exceeds the stored width,
-    ///   `QueryError.vectorsNotLoaded` when the query needs vectors this ranker was opened without, and
-    ///   `IndexFileError.malformed` when the stored list points outside the index.
+    /// - Throws: `QueryError.invalidControl` for a query `validate()` refuses, `QueryError.beyondStoredList`
+    ///   when `query.limit` exceeds the stored width, `QueryError.vectorsNotLoaded` when the query needs
+    ///   vectors this ranker was opened without, and `IndexFileError.malformed` when the stored list points
+    ///   outside the index.
     /// - Complexity: O(stored width) plus, with diversity, O(limit × width) pair scores, and with
     ///   explanations O(limit) term decompositions.
     public func related(to i: Int, _ query: RelatedQuery) throws -> RelatedResponse {
+        try query.validate()
         let width = index.metadata.neighbours
         guard query.limit <= width else { throw QueryError.beyondStoredList(requested: query.limit, stored: width) }
         guard scorer != nil || !query.needsVectors else { throw QueryError.vectorsNotLoaded }
+        var candidates = try filteredAndDecayed(i, query)
+        var duplicatesOfQuery: [String] = []
+        if query.collapseDuplicates { (candidates, duplicatesOfQuery) = collapsed(candidates, query: i) }
+        if let lambda = query.diversityLambda, let scorer {
+            candidates = Self.diversified(candidates, limit: query.limit, lambda: Float(lambda), scorer: scorer)
+        } else {
+            candidates = Array(candidates.prefix(query.limit))
+        }
+        candidates = pinned(candidates, query: i, excluded: query.excluded)
+        let related = candidates.prefix(query.limit).enumerated().map { rank, c in
+            RelatedArticle(
+                rank: rank + 1, score: c.score, article: index.article(c.article),
+                alsoPublishedAs: c.alsoPublishedAs.isEmpty ? nil : c.alsoPublishedAs, pinned: c.pinned ? true : nil,
+                explanation: query.explain ? explanation(i, c.article, terms: query.explanationTerms) : nil)
+        }
+        return RelatedResponse(
+            article: index.article(i), related: related,
+            alsoPublishedAs: duplicatesOfQuery.isEmpty ? nil : duplicatesOfQuery)
+    }
+
+    /// The stored list of `i` without blocked, excluded and filtered-out articles, recency decay applied and
+    /// re-sorted by the decayed score (ties keep the stored order).
+    private func filteredAndDecayed(_ i: Int, _ query: RelatedQuery) throws -> [Candidate] {
         let queryDate = index.publishedSeconds(i)
         let queryCategory = index.category(i)
         var candidates: [Candidate] = []
@@ -82,50 +107,46 @@ public struct RelatedRanker: Sendable {
             }
             candidates.append(Candidate(article: j, similarity: similarity, score: score))
         }
-        if query.halfLifeDays != nil {
-            candidates = candidates.enumerated().sorted {
-                $0.element.score > $1.element.score || ($0.element.score == $1.element.score && $0.offset < $1.offset)
-            }.map(\.element)
-        }
-        var duplicatesOfQuery: [String] = []
-        if query.collapseDuplicates {
-            let own = index.duplicateGroup(of: i)
-            var kept: [Candidate] = []
-            var slot: [Int: Int] = [:]
-            for candidate in candidates {
-                let group = index.duplicateGroup(of: candidate.article)
-                if group == own {
-                    duplicatesOfQuery.append(index.id(candidate.article))
-                } else if let k = slot[group] {
-                    kept[k].alsoPublishedAs.append(index.id(candidate.article))
-                } else {
-                    slot[group] = kept.count
-                    kept.append(candidate)
-                }
+        guard query.halfLifeDays != nil else { return candidates }
+        return candidates.enumerated().sorted {
+            $0.element.score > $1.element.score || ($0.element.score == $1.element.score && $0.offset < $1.offset)
+        }.map(\.element)
+    }
+
+    /// One candidate per near-duplicate group (the first), the others' ids attached to it; candidates in the
+    /// query's own group are left out and returned as its duplicates.
+    private func collapsed(_ candidates: [Candidate], query i: Int) -> (kept: [Candidate], ofQuery: [String]) {
+        let own = index.duplicateGroup(of: i)
+        var kept: [Candidate] = []
+        var ofQuery: [String] = []
+        var slot: [Int: Int] = [:]
+        for candidate in candidates {
+            let group = index.duplicateGroup(of: candidate.article)
+            if group == own {
+                ofQuery.append(index.id(candidate.article))
+            } else if let k = slot[group] {
+                kept[k].alsoPublishedAs.append(index.id(candidate.article))
+            } else {
+                slot[group] = kept.count
+                kept.append(candidate)
             }
-            candidates = kept
         }
-        if let lambda = query.diversityLambda, let scorer {
-            candidates = Self.diversified(candidates, limit: query.limit, lambda: Float(lambda), scorer: scorer)
-        } else {
-            candidates = Array(candidates.prefix(query.limit))
-        }
-        for pin in overrides.pins[i] ?? [] where overrides.allows(pin.article, in: i) && pin.article != i {
-            let stored = candidates.first { $0.article == pin.article }?.similarity
-            candidates.removeAll { $0.article == pin.article }
+        return (kept, ofQuery)
+    }
+
+    /// `candidates` with the editorial pins of `i` in place (in position order), unless blocked or excluded.
+    private func pinned(_ candidates: [Candidate], query i: Int, excluded: Set<String>) -> [Candidate] {
+        var list = candidates
+        for pin in overrides.pins[i] ?? []
+        where pin.article != i && overrides.allows(pin.article, in: i) && !excluded.contains(index.id(pin.article)) {
+            list.removeAll { $0.article == pin.article }
+            let stored = (try? index.storedList(of: i))?.first { $0.article == pin.article }?.score
             let similarity = stored ?? scorer?.score(i, pin.article) ?? 0
-            let place = min(pin.position - 1, candidates.count)
-            candidates.insert(Candidate(article: pin.article, similarity: similarity, score: similarity, pinned: true), at: place)
+            list.insert(
+                Candidate(article: pin.article, similarity: similarity, score: similarity, pinned: true),
+                at: min(pin.position - 1, list.count))
         }
-        let related = candidates.prefix(query.limit).enumerated().map { rank, c in
-            RelatedArticle(
-                rank: rank + 1, score: c.score, article: index.article(c.article),
-                alsoPublishedAs: c.alsoPublishedAs.isEmpty ? nil : c.alsoPublishedAs, pinned: c.pinned ? true : nil,
-                explanation: query.explain ? explanation(i, c.article, terms: query.explanationTerms) : nil)
-        }
-        return RelatedResponse(
-            article: index.article(i), related: related,
-            alsoPublishedAs: duplicatesOfQuery.isEmpty ? nil : duplicatesOfQuery)
+        return list
     }
 
     /// Greedy maximal marginal relevance over `candidates` (best first).

@@ -38,7 +38,9 @@ enum Console {
         print("time: \(phases); total \(format(report.totalSeconds))s")
     }
 
-    static func printRelated(_ related: [RelatedArticle], of article: ArticleSummary, alsoPublishedAs: [String]? = nil) {
+    static func printRelated(
+        _ related: [RelatedArticle], of article: ArticleSummary, alsoPublishedAs: [String]? = nil
+    ) {
         print("\(article.id)  \(article.title)  \(article.published.map { String($0.prefix(10)) } ?? "")")
         if let alsoPublishedAs { print("     also published as: \(alsoPublishedAs.joined(separator: ", "))") }
         for entry in related {

@@ -22,7 +22,9 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup var controls: RelatedOptions
 
-    @Option(help: ArgumentHelp("Also write the scored lists in evaluate.py's format ('-' for standard output).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the scored lists in evaluate.py's format ('-' for standard output).", valueName: "file"))
     var writeLists: String?
 
     @Flag(help: "Print one JSON object (evaluate.py's shape).")

@@ -25,10 +25,14 @@ struct RelatedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Only articles published on or after DATE (ISO 8601).", valueName: "date"))
     var from: String?
 
-    @Option(help: ArgumentHelp("Only articles published on or before DATE (a bare date: to its end).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("Only articles published on or before DATE (a bare date: to its end).", valueName: "date"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Diversity: maximal marginal relevance with this lambda (1 = off, lower = more varied).", valueName: "lambda"))
+    @Option(
+        help: ArgumentHelp(
+            "Diversity: maximal marginal relevance with this lambda (1 = off, lower = more varied).",
+            valueName: "lambda"))
     var mmr: Double?
 
     @Flag(help: "Show the terms that contributed most to each score.")
@@ -37,11 +41,15 @@ struct RelatedOptions: ParsableArguments {
     @Flag(name: .customLong("no-collapse"), help: "Show near-duplicates (re-publications) separately.")
     var noCollapse = false
 
-    @Option(help: ArgumentHelp("Editorial pins and blocks (default: <index>.overrides.json if it exists).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Editorial pins and blocks (default: <index>.overrides.json if it exists).", valueName: "file"))
     var overrides: String?
 
     func validate() throws {
-        if sameCategory && otherCategory { throw ValidationError("--same-category and --other-category exclude each other") }
+        if sameCategory && otherCategory {
+            throw ValidationError("--same-category and --other-category exclude each other")
+        }
         for (name, value) in [("--from", from), ("--to", to)] {
             if let value, RelatedQuery.dateBound(value, endOfDay: false) == nil {
                 throw ValidationError("\(name) '\(value)' is not an ISO 8601 date (e.g. 2026-03-14)")

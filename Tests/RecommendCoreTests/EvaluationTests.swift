@@ -84,7 +84,10 @@ import Testing
         let corpus = try CorpusLabels(path: good)
         #expect(corpus.labels == ["a": ["w"], "b": []])
         let bad = try dir.write("bad.jsonl", "{\"id\": \"a\"}\n\nnot json\n")
-        #expect(throws: EvaluationError.malformedLine(file: bad, line: 3, detail: "expected a JSON object with a string \"id\" and a \"labels\" list")) {
+        #expect(
+            throws: EvaluationError.malformedLine(
+                file: bad, line: 3, detail: "expected a JSON object with a string \"id\" and a \"labels\" list")
+        ) {
             try CorpusLabels(path: bad)
         }
     }
@@ -120,7 +123,8 @@ struct ReferenceAgreementTests {
         let clusters = contents.articles.map { #"{"id": "\#($0.id)", "cluster": "\#($0.category ?? "")"}"# }
         let clustersPath = try dir.write("clusters.jsonl", clusters.joined(separator: "\n"))
         for k in [5, 10] {
-            let reference = try ReferenceScorer.run(corpus: corpusPath, related: listsPath, clusters: clustersPath, k: k)
+            let reference = try ReferenceScorer.run(
+                corpus: corpusPath, related: listsPath, clusters: clustersPath, k: k)
             let related = try #require(reference["related"] as? [String: Any])
             let ours = RelatedListScores(lists: lines.map { ($0.id, $0.related.map(\.id)) }, corpus: corpus, k: k)
             #expect(related["queries"] as? Int == ours.queries)
@@ -131,8 +135,13 @@ struct ReferenceAgreementTests {
             let clusterScores = try #require(reference["clusters"] as? [String: Any])
             let truth = try sampleArticles().map { $0.labels[0] }
             let predicted = contents.articles.map { $0.category ?? "" }
-            #expect(abs((clusterScores["NMI"] as? Double ?? -1) - ClusterAgreement.normalizedMutualInformation(truth, predicted)!) < 5e-4)
-            #expect(abs((clusterScores["ARI"] as? Double ?? -1) - ClusterAgreement.adjustedRandIndex(truth, predicted)!) < 5e-4)
+            #expect(
+                abs(
+                    (clusterScores["NMI"] as? Double ?? -1) - ClusterAgreement.normalizedMutualInformation(
+                        truth, predicted)!) < 5e-4)
+            #expect(
+                abs((clusterScores["ARI"] as? Double ?? -1) - ClusterAgreement.adjustedRandIndex(truth, predicted)!)
+                    < 5e-4)
         }
     }
 }
@@ -152,7 +161,8 @@ enum ReferenceScorer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", script, "--corpus", corpus, "--related", related, "--clusters", clusters, "--k", "\(k)", "--json",
+            "python3", script, "--corpus", corpus, "--related", related, "--clusters", clusters, "--k", "\(k)",
+            "--json",
         ]
         let out = Pipe()
         process.standardOutput = out

@@ -26,7 +26,8 @@ import Testing
         lists.set(0, [(1, 1)])
         lists.set(2, [(1, 1)])
         lists.set(3, [(0, 0)])
-        let groups = NearDuplicateGroups.find(FieldVectors(title: title, body: body), related: lists, titleWeight: 0.15, threshold: 0.65)
+        let groups = NearDuplicateGroups.find(
+            FieldVectors(title: title, body: body), related: lists, titleWeight: 0.15, threshold: 0.65)
         #expect(groups.group == [0, 0, 0, 3])
     }
 

@@ -143,7 +143,9 @@ import Testing
 
     @Test("a list longer than the stored one, or vectors not loaded, is refused")
     func refusals() throws {
-        #expect(throws: QueryError.beyondStoredList(requested: 51, stored: 50)) { try related("a067") { $0.limit = 51 } }
+        #expect(throws: QueryError.beyondStoredList(requested: 51, stored: 50)) {
+            try related("a067") { $0.limit = 51 }
+        }
         let light = try RelatedRanker(index: index, loadingVectors: false)
         var query = RelatedQuery()
         query.explain = true

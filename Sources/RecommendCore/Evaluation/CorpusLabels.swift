@@ -35,7 +35,8 @@ public struct CorpusLabels: Sendable {
                 labels[line.id] = line.labels ?? []
             } catch {
                 throw EvaluationError.malformedLine(
-                    file: path, line: number, detail: "expected a JSON object with a string \"id\" and a \"labels\" list")
+                    file: path, line: number,
+                    detail: "expected a JSON object with a string \"id\" and a \"labels\" list")
             }
         }
         guard !labels.isEmpty else { throw EvaluationError.emptyCorpus(file: path) }

@@ -20,7 +20,8 @@ public struct EvaluationReport: Sendable, Encodable {
     ) throws -> (report: EvaluationReport, lists: [RelatedExport.Line]) {
         let responses = try RelatedEvaluation.responses(ranker, query: query)
         let lines = RelatedEvaluation.lines(responses)
-        let scores = RelatedListScores(lists: lines.map { ($0.id, $0.related.map(\.id)) }, corpus: corpus, k: query.limit)
+        let scores = RelatedListScores(
+            lists: lines.map { ($0.id, $0.related.map(\.id)) }, corpus: corpus, k: query.limit)
         let linked =
             query.collapseDuplicates
             ? RelatedEvaluation.recallCountingDuplicates(responses, corpus: corpus, k: query.limit) : nil
@@ -50,7 +51,10 @@ public struct EvaluationReport: Sendable, Encodable {
     }
 
     private var metrics: [(String, Double?)] {
-        [("P@\(scores.k)", scores.precision), ("R@\(scores.k)", scores.recall), ("MRR@\(scores.k)", scores.reciprocalRank)]
+        [
+            ("P@\(scores.k)", scores.precision), ("R@\(scores.k)", scores.recall),
+            ("MRR@\(scores.k)", scores.reciprocalRank),
+        ]
     }
 
     private static func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
@@ -62,7 +66,9 @@ public struct EvaluationReport: Sendable, Encodable {
         if let linkedRecall {
             lines.append("R@\(scores.k) counting also-published-as links \(String(format: "%.4f", linkedRecall))")
         }
-        for (name, count) in scores.defects.sorted(by: { $0.key < $1.key }) { lines.append("defect: \(name): \(count)") }
+        for (name, count) in scores.defects.sorted(by: { $0.key < $1.key }) {
+            lines.append("defect: \(name): \(count)")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -7,7 +7,8 @@ public enum RelatedEvaluation {
     /// - Complexity: articles × the cost of one query.
     public static func responses(_ ranker: RelatedRanker, query: RelatedQuery) throws -> [RelatedResponse] {
         let count = ranker.index.count
-        let results = ParallelMap.chunked(count: count, chunkSize: max(64, count / (ParallelMap.workers * 8))) { range in
+        let results = ParallelMap.chunked(count: count, chunkSize: max(64, count / (ParallelMap.workers * 8))) {
+            range in
             range.map { i in Result { try ranker.related(to: i, query) } }
         }
         return try results.map { try $0.get() }
@@ -27,7 +28,8 @@ public enum RelatedEvaluation {
     /// `RelatedListScores`). Every article of an uncollapsed top k is among those, so collapsing never lowers
     /// this figure; the strict R@k (entries only) is `RelatedListScores.recall`.
     /// - Returns: nil without queries that have another article sharing a label.
-    public static func recallCountingDuplicates(_ responses: [RelatedResponse], corpus: CorpusLabels, k: Int) -> Double? {
+    public static func recallCountingDuplicates(_ responses: [RelatedResponse], corpus: CorpusLabels, k: Int) -> Double?
+    {
         var sum = 0.0
         var queries = 0
         var seen = Set<String>()

@@ -44,7 +44,9 @@ public enum IndexWriter {
             (.relatedIndices, SectionEncoder.array(contents.related.indices)),
             (.relatedScores, SectionEncoder.array(contents.related.scores)),
         ]
-        if let duplicates = contents.duplicates { sections.append((.duplicateGroups, SectionEncoder.array(duplicates.group))) }
+        if let duplicates = contents.duplicates {
+            sections.append((.duplicateGroups, SectionEncoder.array(duplicates.group)))
+        }
         func aligned(_ x: Int) -> Int { (x + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment }
         var offset = aligned(IndexFormat.headerSize + IndexFormat.sectionEntrySize * sections.count)
         var table = SectionEncoder()

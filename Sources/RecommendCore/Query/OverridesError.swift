@@ -13,7 +13,8 @@ public enum OverridesError: Error, Sendable, Equatable, CustomStringConvertible 
         case .unreadable(let path, let reason): "\(path): cannot read the overrides: \(reason)"
         case .malformed(let path, let detail):
             "\(path): overrides must be a JSON array of pin and block objects: \(detail)"
-        case .badEntry(let path, let entry, let line, let detail): "\(path):\(line): overrides entry \(entry): \(detail)"
+        case .badEntry(let path, let entry, let line, let detail):
+            "\(path):\(line): overrides entry \(entry): \(detail)"
         }
     }
 }

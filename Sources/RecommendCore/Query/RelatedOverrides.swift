@@ -76,7 +76,8 @@ public struct RelatedOverrides: Sendable, Equatable {
         for (n, rule) in rules.enumerated() {
             func resolve(_ id: String) -> Int? {
                 if let i = index.index(of: id) { return i }
-                warnings.append("\(path):\(line(n)): overrides entry \(n + 1): no article '\(id)' in the index; rule ignored")
+                warnings.append(
+                    "\(path):\(line(n)): overrides entry \(n + 1): no article '\(id)' in the index; rule ignored")
                 return nil
             }
             switch rule {
@@ -174,7 +175,13 @@ public struct RelatedOverrides: Sendable, Equatable {
         for byte in json {
             if byte == 10 { line += 1 }
             if inString {
-                if escaped { escaped = false } else if byte == 92 { escaped = true } else if byte == 34 { inString = false }
+                if escaped {
+                    escaped = false
+                } else if byte == 92 {
+                    escaped = true
+                } else if byte == 34 {
+                    inString = false
+                }
                 continue
             }
             let blank = byte == 32 || byte == 9 || byte == 10 || byte == 13

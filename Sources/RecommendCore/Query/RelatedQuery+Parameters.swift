@@ -36,7 +36,9 @@ extension RelatedQuery {
             case "older_only": olderOnly = try flag(name, value)
             case "within_days": withinDays = try number(name, value)
             case "category":
-                guard let filter = CategoryFilter(rawValue: value) else { throw fail(name, value, "any, same or other") }
+                guard let filter = CategoryFilter(rawValue: value) else {
+                    throw fail(name, value, "any, same or other")
+                }
                 category = filter
             case "exclude": excluded.insert(value)
             case "from", "to":

@@ -195,6 +195,7 @@ import Testing
             ("[\n{\"pin\": \"a1\", \"block\": \"a2\"}]", 1, 2, "either a pin or a block"),
             ("[\n{}]", 1, 2, "expected \"pin\" or \"block\""),
             ("[\n{\"block\": 7}]", 1, 2, "'block' must be a string"),
+            ("[{\"block\": \"a1\"},\n 7]", 2, 2, "expected an object with \"pin\" or \"block\""),
         ])
     func badOverrides(_ text: String, _ entry: Int, _ line: Int, _ message: String) throws {
         do {

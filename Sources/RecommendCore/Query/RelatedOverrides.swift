@@ -157,8 +157,11 @@ public struct RelatedOverrides: Sendable, Equatable {
         switch error {
         case .dataCorrupted(let c): c.debugDescription
         case .typeMismatch(let type, let c), .valueNotFound(let type, let c):
-            "'\(c.codingPath.last?.stringValue ?? "entry")' must be \(type == Int.self ? "a whole number" : "a string")"
-                + (type == Int.self || type == String.self ? "" : " (\(type))")
+            if let key = c.codingPath.last, key.intValue == nil {
+                "'\(key.stringValue)' must be \(type == Int.self ? "a whole number" : "a string")"
+            } else {
+                "expected an object with \"pin\" or \"block\""
+            }
         case .keyNotFound(let key, _): "missing '\(key.stringValue)'"
         @unknown default: "\(error)"
         }

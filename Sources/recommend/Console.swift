@@ -10,7 +10,7 @@ enum Console {
             return try body()
         } catch let error as any Error & CustomStringConvertible
             where error is FeedError || error is IndexFileError || error is QueryError
-            || error is LinearAlgebraError
+            || error is LinearAlgebraError || error is OverridesError || error is EvaluationError
         {
             printError(error.description)
             throw ExitCode(1)
@@ -19,6 +19,10 @@ enum Console {
 
     static func printError(_ message: String) {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+    }
+
+    static func printWarning(_ message: String) {
+        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
 
     static func printReport(_ report: BuildReport, index: String) {
@@ -38,13 +42,31 @@ enum Console {
         print("time: \(phases); total \(format(report.totalSeconds))s")
     }
 
-    static func printRelated(_ related: [RelatedArticle], of article: ArticleSummary) {
+    static func printRelated(
+        _ related: [RelatedArticle], of article: ArticleSummary, alsoPublishedAs: [String]? = nil
+    ) {
         print("\(article.id)  \(article.title)  \(article.published.map { String($0.prefix(10)) } ?? "")")
+        if let alsoPublishedAs { print("     also published as: \(alsoPublishedAs.joined(separator: ", "))") }
         for entry in related {
             let date = entry.article.published.map { String($0.prefix(10)) } ?? "-"
             let rank = String(entry.rank).leftPadded(3)
             print("\(rank). \(format(Double(entry.score), digits: 3))  \(entry.article.id)  \(date)  \(entry.article.title)")
+            if entry.pinned == true { print("       pinned by an editor") }
+            if let ids = entry.alsoPublishedAs { print("       also published as: \(ids.joined(separator: ", "))") }
+            if let explanation = entry.explanation {
+                let parts = (explanation.terms + [explanation.topic].compactMap { $0 }).map {
+                    "\($0.term) \(Int(($0.share * 100).rounded()))%"
+                }
+                print("       why: \(parts.joined(separator: ", "))")
+            }
         }
+    }
+
+    /// A list with what the controls added: near-duplicates left out, pins, and the terms behind each score.
+    static func printRelated(_ response: RelatedResponse) {
+        printRelated(
+            response.related, of: response.article ?? ArticleSummary(id: "(text)", title: ""),
+            alsoPublishedAs: response.alsoPublishedAs)
     }
 
     static func format(_ value: Double, digits: Int = 2) -> String {

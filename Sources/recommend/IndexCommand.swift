@@ -45,6 +45,12 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Weight of the feedback neighbours' mean score.")
     var feedbackWeight: Float?
 
+    @Option(help: "Group near-duplicates whose body cosine is at least this (default 0.65).")
+    var nearDuplicateCosine: Float?
+
+    @Flag(help: "Do not group near-duplicates.")
+    var noNearDuplicates = false
+
     @Option(help: "Related lists to print after the summary.")
     var show = 0
 
@@ -57,6 +63,9 @@ struct IndexCommand: AsyncParsableCommand {
         if let neighbours, neighbours < 1 { throw ValidationError("--neighbours must be at least 1") }
         if let semanticWeight, !(0...1).contains(semanticWeight) {
             throw ValidationError("--semantic-weight must be in 0...1")
+        }
+        if let nearDuplicateCosine, !(0...1).contains(nearDuplicateCosine) {
+            throw ValidationError("--near-duplicate-cosine must be in 0...1")
         }
     }
 
@@ -72,6 +81,8 @@ struct IndexCommand: AsyncParsableCommand {
         if let probes { configuration.similarity.probes = probes }
         if let feedbackNeighbours { configuration.similarity.feedbackNeighbours = feedbackNeighbours }
         if let feedbackWeight { configuration.similarity.feedbackWeight = feedbackWeight }
+        if let nearDuplicateCosine { configuration.nearDuplicates?.bodyCosine = nearDuplicateCosine }
+        if noNearDuplicates { configuration.nearDuplicates = nil }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
         let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }
         if json {

@@ -3,7 +3,8 @@ import RecommendCore
 
 struct RelatedCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "related", abstract: "Print the related articles of one article.")
+        commandName: "related", abstract: "Print the related articles of one article.",
+        discussion: "Controls work inside the stored list (the index's --neighbours best, 50 by default).")
 
     @Argument(help: "The article id.")
     var id: String
@@ -12,6 +13,8 @@ struct RelatedCommand: AsyncParsableCommand {
 
     @Option(name: .short, help: "How many related articles.")
     var k = 10
+
+    @OptionGroup var controls: RelatedOptions
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -24,14 +27,12 @@ struct RelatedCommand: AsyncParsableCommand {
         try Console.run {
             let index = try RecommendIndex(path: location.index)
             guard let i = index.index(of: id) else { throw QueryError.unknownArticle(id) }
-            guard k <= index.metadata.neighbours else {
-                throw QueryError.beyondStoredList(requested: k, stored: index.metadata.neighbours)
-            }
-            let related = try index.related(to: i, limit: k)
+            let query = controls.query(limit: k)
+            let response = try controls.ranker(index, query: query).related(to: i, query)
             if json {
-                print(try JSONCoding.pretty(RelatedResponse(article: index.article(i), related: related)))
+                print(try JSONCoding.pretty(response))
             } else {
-                Console.printRelated(related, of: index.article(i))
+                Console.printRelated(response)
             }
         }
     }

@@ -71,12 +71,16 @@ struct CLI {
     @Test("related prints the list for people and for programs; unknown ids and long lists are refused")
     func related() throws {
         _ = try CLI.run(["index", "--index", index])
-        let text = try CLI.run(["related", "a067", "--index", index, "-k", "3"])
+        let text = try CLI.run(["related", "a067", "--index", index, "-k", "3", "--no-collapse"])
         #expect(text.status == 0)
         let lines = text.stdout.split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("a067"))
         #expect(lines[1].contains("1. ") && lines[1].contains("a066"))
+        let collapsed = try CLI.run(["related", "a067", "--index", index, "-k", "3"]).stdout.split(separator: "\n")
+        #expect(collapsed.count == 5)
+        #expect(collapsed[1].contains("also published as: a066"))
+        #expect(!collapsed.dropFirst(2).contains { $0.contains("a066") })
         let json = try CLI.run(["related", "a067", "--index", index, "-k", "5", "--json"])
         let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let list = try #require(decoded?["related"] as? [[String: Any]])
@@ -88,6 +92,66 @@ struct CLI {
         let tooMany = try CLI.run(["related", "a067", "--index", index, "-k", "80"])
         #expect(tooMany.status == 1)
         #expect(tooMany.stderr.contains("stores 50"))
+    }
+
+    @Test("related applies controls given as flags, and the overrides file beside the index by default")
+    func controls() throws {
+        _ = try CLI.run(["index", "--index", index])
+        let explained = try CLI.run(["related", "a024", "--index", index, "-k", "2", "--explain", "--older-only"])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.split(separator: "\n").filter { $0.contains("why: ") }.count == 2)
+        let json = try CLI.run([
+            "related", "a103", "--index", index, "--json", "--same-category", "--half-life", "30", "--mmr", "0.7",
+            "--exclude", "a095", "--from", "2026-03-01", "--to", "2026-04-30", "--within-days", "60", "--explain",
+        ])
+        #expect(json.status == 0, "\(json.stderr)")
+        let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let list = try #require(decoded["related"] as? [[String: Any]])
+        #expect(!list.isEmpty)
+        for entry in list {
+            let article = try #require(entry["article"] as? [String: Any])
+            #expect(article["category"] as? String == "business" && article["id"] as? String != "a095")
+            let day = try #require(article["published"] as? String).prefix(10)
+            #expect(day >= "2026-03-01" && day <= "2026-04-30")
+            #expect((1...5).contains(((entry["explanation"] as? [String: Any])?["terms"] as? [Any])?.count ?? 0))
+        }
+        let overrides = try write(
+            "sample.index.overrides.json", #"[{"pin": "a001", "for": "a103", "position": 1}, {"block": "a095"}]"#)
+        let pinned = try CLI.run(["related", "a103", "--index", index, "-k", "3"])
+        #expect(pinned.stdout.split(separator: "\n")[1].contains("a001"))
+        #expect(pinned.stdout.contains("pinned by an editor") && !pinned.stdout.contains("a095"))
+        try Data(#"[{"pin": "a001"}]"#.utf8).write(to: URL(fileURLWithPath: overrides))
+        let bad = try CLI.run(["related", "a103", "--index", index])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("\(overrides):1: overrides entry 1: a pin needs \"for\""))
+        let other = try CLI.run(["related", "a103", "--index", index, "--overrides", directory + "/none.json"])
+        #expect(other.status == 1 && other.stderr.contains("cannot read the overrides"))
+        let invalid = try CLI.run(["related", "a103", "--index", index, "--same-category", "--other-category"])
+        #expect(invalid.status != 0 && invalid.stderr.contains("exclude each other"))
+        let lambda = try CLI.run(["related", "a103", "--index", index, "--mmr", "2"])
+        #expect(lambda.status != 0 && lambda.stderr.contains("--mmr 2.0: expected a lambda in 0...1"))
+    }
+
+    @Test("eval scores the sample as evaluate.py would, and with controls")
+    func eval() throws {
+        let lists = directory + "/lists.jsonl"
+        let result = try CLI.run([
+            "eval", "--corpus", "Data/articles.jsonl", "--no-collapse", "--json", "--write-lists", lists,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(report["articles"] as? Int == 200)
+        let related = try #require(report["related"] as? [String: Any])
+        #expect(related["queries"] as? Int == 200)
+        #expect((related["P@10"] as? Double ?? 0) > 0.7)
+        #expect(try String(contentsOfFile: lists, encoding: .utf8).split(separator: "\n").count == 200)
+        _ = try CLI.run(["index", "--index", index])
+        let text = try CLI.run(["eval", "--corpus", "Data/articles.jsonl", "--index", index, "-k", "5", "--mmr", "0.8"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("P@5 ") && text.stdout.contains("MRR@5 "))
+        #expect(text.stdout.contains("counting also-published-as links"))
+        let missing = try CLI.run(["eval", "--corpus", directory + "/none.jsonl"])
+        #expect(missing.status == 1)
     }
 
     @Test("export writes the evaluate.py format, one article a line, best first")

@@ -7,6 +7,9 @@ public struct RecommendConfiguration: Sendable, Codable, Equatable {
     public var weighting = WeightingOptions()
     /// How related lists are computed and how much of each is stored.
     public var similarity = SimilarityOptions()
+    /// How near-duplicates are grouped; nil for no grouping (also what an index written before grouping
+    /// existed reads as).
+    public var nearDuplicates: NearDuplicateOptions? = NearDuplicateOptions()
 
     public init() {}
 }

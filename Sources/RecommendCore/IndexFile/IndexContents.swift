@@ -8,10 +8,12 @@ public struct IndexContents: Sendable {
     /// The latent space blended into scores (nil when the configuration blends none).
     public var semantic: SemanticSpace?
     public var related: RelatedLists
+    /// Near-duplicate groups; nil when grouping is off (the file then has no `DUPG` section).
+    public var duplicates: NearDuplicateGroups?
 
     public init(
         metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors,
-        semantic: SemanticSpace?, related: RelatedLists
+        semantic: SemanticSpace?, related: RelatedLists, duplicates: NearDuplicateGroups? = nil
     ) {
         self.metadata = metadata
         self.articles = articles
@@ -19,5 +21,6 @@ public struct IndexContents: Sendable {
         self.vectors = vectors
         self.semantic = semantic
         self.related = related
+        self.duplicates = duplicates
     }
 }

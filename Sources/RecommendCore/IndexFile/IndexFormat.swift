@@ -65,6 +65,9 @@ enum SectionTag: String, CaseIterable, Sendable {
     case relatedIndices = "RIDX"
     /// `Float` article x slot: related scores.
     case relatedScores = "RSCO"
+    /// `Int32` per article: the first article of its near-duplicate group (itself when it has none). Optional:
+    /// absent when grouping is off or the index predates it, and then every article is its own group.
+    case duplicateGroups = "DUPG"
 
     var code: UInt32 {
         var value: UInt32 = 0

@@ -23,7 +23,7 @@ public enum IndexWriter {
         idOrder.sort { idBytes[Int($0)].lexicographicallyPrecedes(idBytes[Int($1)]) }
         let metadata = try JSONCoding.encoder.encode(contents.metadata)
         let vocabulary = contents.model.vocabulary
-        let sections: [(SectionTag, [UInt8])] = [
+        var sections: [(SectionTag, [UInt8])] = [
             (.metadata, Array(metadata)),
             (.ids, SectionEncoder.stringTable(articles.map(\.id))),
             (.idOrder, SectionEncoder.array(idOrder)),
@@ -47,6 +47,9 @@ public enum IndexWriter {
             (.relatedIndices, SectionEncoder.array(contents.related.indices)),
             (.relatedScores, SectionEncoder.array(contents.related.scores)),
         ]
+        if let duplicates = contents.duplicates {
+            sections.append((.duplicateGroups, SectionEncoder.array(duplicates.group)))
+        }
         func aligned(_ x: Int) -> Int { (x + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment }
         var offset = aligned(IndexFormat.headerSize + IndexFormat.sectionEntrySize * sections.count)
         var table = SectionEncoder()

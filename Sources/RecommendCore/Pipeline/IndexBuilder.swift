@@ -42,6 +42,13 @@ public struct IndexBuilder: Sendable {
         let (related, method, semantic, recall) = timer.measure("similarity") {
             SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)
         }
+        let duplicates = configuration.nearDuplicates.map { options in
+            timer.measure("duplicates") {
+                NearDuplicateGroups.find(
+                    vectors, related: related, titleWeight: configuration.weighting.titleWeight,
+                    threshold: options.bodyCosine)
+            }
+        }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
             termCount: model.vocabulary.count, neighbours: related.width, method: method,
@@ -50,7 +57,8 @@ public struct IndexBuilder: Sendable {
             Article(id: $0.id, title: $0.title, body: "", published: $0.published, category: $0.category, url: $0.url)
         }
         let contents = IndexContents(
-            metadata: metadata, articles: stored, model: model, vectors: vectors, semantic: semantic, related: related)
+            metadata: metadata, articles: stored, model: model, vectors: vectors, semantic: semantic, related: related,
+            duplicates: duplicates)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
             sampledRecall: recall, phases: timer.phases)

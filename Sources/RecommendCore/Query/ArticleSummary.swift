@@ -16,10 +16,29 @@ public struct ArticleSummary: Sendable, Codable, Equatable {
     }
 }
 
-/// One entry of a related list.
+/// One entry of a related list. The optional fields are absent from JSON unless a control filled them.
 public struct RelatedArticle: Sendable, Codable, Equatable {
     /// 1 for the best match.
     public var rank: Int
+    /// The pair score, times the recency decay when one was asked for.
     public var score: Float
     public var article: ArticleSummary
+    /// Ids of this article's near-duplicates that the list left out to show it once.
+    public var alsoPublishedAs: [String]?
+    /// `true` when an editorial pin put the article at this place.
+    public var pinned: Bool?
+    /// The terms that made the score, when asked for.
+    public var explanation: Explanation?
+
+    public init(
+        rank: Int, score: Float, article: ArticleSummary, alsoPublishedAs: [String]? = nil, pinned: Bool? = nil,
+        explanation: Explanation? = nil
+    ) {
+        self.rank = rank
+        self.score = score
+        self.article = article
+        self.alsoPublishedAs = alsoPublishedAs
+        self.pinned = pinned
+        self.explanation = explanation
+    }
 }

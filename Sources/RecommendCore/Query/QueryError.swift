@@ -6,6 +6,10 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     case beyondStoredList(requested: Int, stored: Int)
     /// Unseen text with no title and no body.
     case emptyText
+    /// Explanations or diversity were asked of a ranker opened without the article vectors.
+    case vectorsNotLoaded
+    /// A related-list control has a value it cannot take (`name` as in HTTP query parameters).
+    case invalidControl(name: String, value: String, expected: String)
 
     public var description: String {
         switch self {
@@ -14,6 +18,9 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             "asked for \(requested) related articles but the index stores \(stored) per article; "
                 + "rebuild with --neighbours \(requested) for longer lists"
         case .emptyText: "the text has neither a title nor a body"
+        case .invalidControl(let name, let value, let expected): "\(name) '\(value)': expected \(expected)"
+        case .vectorsNotLoaded:
+            "explanations and diversity need the article vectors: open the ranker with loadingVectors: true"
         }
     }
 }

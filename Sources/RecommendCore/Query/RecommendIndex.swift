@@ -12,6 +12,8 @@ public struct RecommendIndex: Sendable {
     let urls: MappedStrings
     let relatedIndices: MappedArray<Int32>
     let relatedScores: MappedArray<Float>
+    /// Near-duplicate group per article (the `DUPG` section), nil when the index has none.
+    let duplicateGroups: MappedArray<Int32>?
 
     /// Opens and checks the index at `path`.
     /// - Throws: `IndexFileError` when the file is missing, not an index, of another version, truncated or corrupt.
@@ -34,6 +36,15 @@ public struct RecommendIndex: Sendable {
         urls = try sections.strings(.urls, count: n)
         relatedIndices = try sections.array(.relatedIndices, of: Int32.self, count: n * metadata.neighbours)
         relatedScores = try sections.array(.relatedScores, of: Float.self, count: n * metadata.neighbours)
+        if sections.contains(.duplicateGroups) {
+            let groups = try sections.array(.duplicateGroups, of: Int32.self, count: n)
+            guard groups.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
+                throw IndexFileError.malformed(path: path, detail: "near-duplicate groups point outside the index")
+            }
+            duplicateGroups = groups
+        } else {
+            duplicateGroups = nil
+        }
     }
 
     /// The path the index was opened from.
@@ -69,20 +80,48 @@ public struct RecommendIndex: Sendable {
             category: category.isEmpty ? nil : category, url: url.isEmpty ? nil : url)
     }
 
-    /// The stored related list of article `i`, best first, at most `limit` long.
+    /// The near-duplicate group of article `i`: equal for two articles exactly when they are one text
+    /// re-published or lightly rewritten (the index of the group's first article; `i` itself when ungrouped).
+    public func duplicateGroup(of i: Int) -> Int { duplicateGroups.map { Int($0[i]) } ?? i }
+
+    /// The publication time of article `i` in seconds since the epoch, if known.
+    func publishedSeconds(_ i: Int) -> Int64? {
+        let date = published[i]
+        return date == Int64.min ? nil : date
+    }
+
+    /// The category of article `i`, if any.
+    func category(_ i: Int) -> String? {
+        let category = categories[i]
+        return category.isEmpty ? nil : category
+    }
+
+    /// The id of article `i`.
+    public func id(_ i: Int) -> String { ids[i] }
+
+    /// The stored related list of article `i` as (article, score), best first.
     /// - Throws: `IndexFileError.malformed` if the list points outside the index.
-    public func related(to i: Int, limit: Int) throws -> [RelatedArticle] {
+    func storedList(of i: Int) throws -> [(article: Int, score: Float)] {
         let width = metadata.neighbours
-        var out: [RelatedArticle] = []
-        for slot in 0..<min(width, limit) {
+        var out: [(article: Int, score: Float)] = []
+        out.reserveCapacity(width)
+        for slot in 0..<width {
             let j = Int(relatedIndices[i * width + slot])
             guard j >= 0 else { break }
             guard j < count, j != i else {
                 throw IndexFileError.malformed(path: path, detail: "related list of article \(i) points to \(j)")
             }
-            out.append(RelatedArticle(rank: slot + 1, score: relatedScores[i * width + slot], article: article(j)))
+            out.append((j, relatedScores[i * width + slot]))
         }
         return out
+    }
+
+    /// The stored related list of article `i`, best first, at most `limit` long.
+    /// - Throws: `IndexFileError.malformed` if the list points outside the index.
+    public func related(to i: Int, limit: Int) throws -> [RelatedArticle] {
+        try storedList(of: i).prefix(limit).enumerated().map { slot, entry in
+            RelatedArticle(rank: slot + 1, score: entry.score, article: article(entry.article))
+        }
     }
 
     /// The vocabulary, idf and article vectors, verified and copied into memory (for queries with unseen text,

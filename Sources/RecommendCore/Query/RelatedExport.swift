@@ -1,25 +1,34 @@
 internal import Foundation
 
-/// Writes every article's related list as JSON Lines: `{"id": ..., "related": [{"id": ..., "score": ...}]}`,
-/// best first, one article a line, in index order (the format `evaluate.py` scores).
+/// Writes related lists as JSON Lines: `{"id": ..., "related": [{"id": ..., "score": ...}]}`, best first, one
+/// article a line, in index order (the format `evaluate.py` scores).
 public enum RelatedExport {
-    struct Line: Encodable {
-        struct Entry: Encodable {
-            var id: String
-            var score: Float
+    /// One article's list.
+    public struct Line: Sendable, Encodable {
+        /// One entry of the list.
+        public struct Entry: Sendable, Encodable {
+            public var id: String
+            public var score: Float
         }
-        var id: String
-        var related: [Entry]
+        public var id: String
+        public var related: [Entry]
     }
 
-    /// Writes the lists of `index`, at most `limit` entries each, to `path` (`-` for standard output).
+    /// Writes the stored lists of `index`, at most `limit` entries each, to `path` (`-` for standard output).
     public static func write(_ index: RecommendIndex, limit: Int, to path: String) throws {
+        let lines = try (0..<index.count).map { i in
+            Line(
+                id: index.id(i),
+                related: try index.related(to: i, limit: limit).map { Line.Entry(id: $0.article.id, score: $0.score) })
+        }
+        try write(lines, to: path)
+    }
+
+    /// Writes `lines` to `path` (`-` for standard output).
+    public static func write(_ lines: [Line], to path: String) throws {
         let encoder = JSONCoding.encoder
         var out = Data()
-        for i in 0..<index.count {
-            let line = Line(
-                id: index.article(i).id,
-                related: try index.related(to: i, limit: limit).map { Line.Entry(id: $0.article.id, score: $0.score) })
+        for line in lines {
             out.append(try encoder.encode(line))
             out.append(10)
         }

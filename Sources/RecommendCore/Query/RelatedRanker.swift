@@ -1,0 +1,197 @@
+internal import Foundation
+
+/// Answers related-list queries with their controls (`RelatedQuery`) and the editorial overrides, from an
+/// index's stored lists. Immutable and `Sendable`: one ranker serves any number of concurrent queries, and
+/// a service swaps in a new one when it reloads the index or the overrides.
+///
+/// Order of work on the stored list of the query article: blocks and excluded ids, filters (category,
+/// dates), recency decay (then re-sorted), near-duplicate collapse, diversity (MMR) or plain cut to
+/// `limit`, pins, explanations.
+public struct RelatedRanker: Sendable {
+    public let index: RecommendIndex
+    public let overrides: RelatedOverrides
+    /// Pair scores and term contributions; nil unless opened with `loadingVectors`.
+    let scorer: PairScorer?
+    /// The readers' form of each term id (empty unless opened with `loadingVectors`).
+    let displayForms: [String]
+
+    /// A ranker over `index`.
+    /// - Parameter loadingVectors: load the vocabulary and article vectors, needed for explanations and
+    ///   diversity (`RelatedQuery.needsVectors`). They are copied into memory: about the size of the
+    ///   index's vector sections.
+    /// - Throws: `IndexFileError` when the vector sections are damaged.
+    public init(index: RecommendIndex, overrides: RelatedOverrides = .none, loadingVectors: Bool) throws {
+        self.index = index
+        self.overrides = overrides
+        if loadingVectors {
+            let (model, vectors, semantic) = try index.loadModel()
+            let weighting = index.metadata.configuration.weighting
+            scorer = PairScorer(
+                vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
+                semanticWeight: weighting.semanticWeight)
+            displayForms = model.vocabulary.displayForms
+        } else {
+            scorer = nil
+            displayForms = []
+        }
+    }
+
+    /// A candidate on its way through the controls.
+    private struct Candidate {
+        var article: Int
+        /// The stored pair score.
+        var similarity: Float
+        /// The score after recency decay.
+        var score: Float
+        var alsoPublishedAs: [String] = []
+        var pinned = false
+    }
+
+    /// The related list of article `i` under `query`.
+    /// - Throws: `QueryError.invalidControl` for a query `validate()` refuses, `QueryError.beyondStoredList`
+    ///   when `query.limit` exceeds the stored width, `QueryError.vectorsNotLoaded` when the query needs
+    ///   vectors this ranker was opened without, and `IndexFileError.malformed` when the stored list points
+    ///   outside the index.
+    /// - Complexity: O(stored width) plus, with diversity, O(limit × width) pair scores, and with
+    ///   explanations O(limit) term decompositions.
+    public func related(to i: Int, _ query: RelatedQuery) throws -> RelatedResponse {
+        try query.validate()
+        let width = index.metadata.neighbours
+        guard query.limit <= width else { throw QueryError.beyondStoredList(requested: query.limit, stored: width) }
+        guard scorer != nil || !query.needsVectors else { throw QueryError.vectorsNotLoaded }
+        var candidates = try filteredAndDecayed(i, query)
+        var duplicatesOfQuery: [String] = []
+        if query.collapseDuplicates { (candidates, duplicatesOfQuery) = collapsed(candidates, query: i) }
+        if let lambda = query.diversityLambda, let scorer {
+            candidates = Self.diversified(candidates, limit: query.limit, lambda: Float(lambda), scorer: scorer)
+        } else {
+            candidates = Array(candidates.prefix(query.limit))
+        }
+        candidates = pinned(candidates, query: i, excluded: query.excluded)
+        let related = candidates.prefix(query.limit).enumerated().map { rank, c in
+            RelatedArticle(
+                rank: rank + 1, score: c.score, article: index.article(c.article),
+                alsoPublishedAs: c.alsoPublishedAs.isEmpty ? nil : c.alsoPublishedAs, pinned: c.pinned ? true : nil,
+                explanation: query.explain ? explanation(i, c.article, terms: query.explanationTerms) : nil)
+        }
+        return RelatedResponse(
+            article: index.article(i), related: related,
+            alsoPublishedAs: duplicatesOfQuery.isEmpty ? nil : duplicatesOfQuery)
+    }
+
+    /// The stored list of `i` without blocked, excluded and filtered-out articles, recency decay applied and
+    /// re-sorted by the decayed score (ties keep the stored order).
+    private func filteredAndDecayed(_ i: Int, _ query: RelatedQuery) throws -> [Candidate] {
+        let queryDate = index.publishedSeconds(i)
+        let queryCategory = index.category(i)
+        var candidates: [Candidate] = []
+        for (j, similarity) in try index.storedList(of: i) {
+            guard overrides.allows(j, in: i), query.excluded.isEmpty || !query.excluded.contains(index.id(j)) else {
+                continue
+            }
+            switch query.category {
+            case .any: break
+            case .same: guard queryCategory != nil, index.category(j) == queryCategory else { continue }
+            case .other: guard index.category(j) != queryCategory else { continue }
+            }
+            let date = index.publishedSeconds(j)
+            if query.publishedFrom != nil || query.publishedTo != nil {
+                guard let date, date >= query.publishedFrom ?? .min, date <= query.publishedTo ?? .max else { continue }
+            }
+            var score = similarity
+            if let queryDate {
+                if query.olderOnly { guard let date, date < queryDate else { continue } }
+                if let days = query.withinDays {
+                    guard let date, Double(abs(date - queryDate)) <= days * 86_400 else { continue }
+                }
+                if let halfLife = query.halfLifeDays, let date {
+                    score *= Float(pow(0.5, Double(abs(date - queryDate)) / 86_400 / halfLife))
+                }
+            }
+            candidates.append(Candidate(article: j, similarity: similarity, score: score))
+        }
+        guard query.halfLifeDays != nil else { return candidates }
+        return candidates.enumerated().sorted {
+            $0.element.score > $1.element.score || ($0.element.score == $1.element.score && $0.offset < $1.offset)
+        }.map(\.element)
+    }
+
+    /// One candidate per near-duplicate group (the first), the others' ids attached to it; candidates in the
+    /// query's own group are left out and returned as its duplicates.
+    private func collapsed(_ candidates: [Candidate], query i: Int) -> (kept: [Candidate], ofQuery: [String]) {
+        let own = index.duplicateGroup(of: i)
+        var kept: [Candidate] = []
+        var ofQuery: [String] = []
+        var slot: [Int: Int] = [:]
+        for candidate in candidates {
+            let group = index.duplicateGroup(of: candidate.article)
+            if group == own {
+                ofQuery.append(index.id(candidate.article))
+            } else if let k = slot[group] {
+                kept[k].alsoPublishedAs.append(index.id(candidate.article))
+            } else {
+                slot[group] = kept.count
+                kept.append(candidate)
+            }
+        }
+        return (kept, ofQuery)
+    }
+
+    /// `candidates` with the editorial pins of `i` in place (in position order), unless blocked or excluded.
+    private func pinned(_ candidates: [Candidate], query i: Int, excluded: Set<String>) -> [Candidate] {
+        var list = candidates
+        for pin in overrides.pins[i] ?? []
+        where pin.article != i && overrides.allows(pin.article, in: i) && !excluded.contains(index.id(pin.article)) {
+            list.removeAll { $0.article == pin.article }
+            let stored = (try? index.storedList(of: i))?.first { $0.article == pin.article }?.score
+            let similarity = stored ?? scorer?.score(i, pin.article) ?? 0
+            list.insert(
+                Candidate(article: pin.article, similarity: similarity, score: similarity, pinned: true),
+                at: min(pin.position - 1, list.count))
+        }
+        return list
+    }
+
+    /// Greedy maximal marginal relevance over `candidates` (best first).
+    /// - Complexity: O(limit × candidates) pair scores.
+    private static func diversified(_ candidates: [Candidate], limit: Int, lambda: Float, scorer: PairScorer)
+        -> [Candidate]
+    {
+        var remaining = candidates
+        var redundancy = [Float](repeating: 0, count: remaining.count)
+        var picked: [Candidate] = []
+        while picked.count < limit, !remaining.isEmpty {
+            var best = 0
+            var bestValue = -Float.infinity
+            for (k, c) in remaining.enumerated() {
+                let value = lambda * c.score - (1 - lambda) * redundancy[k]
+                if value > bestValue {
+                    bestValue = value
+                    best = k
+                }
+            }
+            let chosen = remaining.remove(at: best)
+            redundancy.remove(at: best)
+            picked.append(chosen)
+            for (k, c) in remaining.enumerated() {
+                redundancy[k] = max(redundancy[k], scorer.score(chosen.article, c.article))
+            }
+        }
+        return picked
+    }
+
+    /// The terms that contributed most to the score of `a` and `b`.
+    private func explanation(_ a: Int, _ b: Int, terms: Int) -> Explanation? {
+        guard let scorer else { return nil }
+        let contributions = scorer.contributions(a, b)
+        let latent = scorer.latentContribution(a, b)
+        let similarity = contributions.reduce(latent) { $0 + $1.contribution }
+        func share(_ x: Float) -> Float { similarity > 0 ? x / similarity : 0 }
+        return Explanation(
+            similarity: similarity,
+            terms: contributions.prefix(max(0, terms)).map {
+                Explanation.Term(term: displayForms[Int($0.term)], contribution: $0.contribution, share: share($0.contribution))
+            },
+            topic: scorer.semantic == nil ? nil : Explanation.Term(term: "(topic)", contribution: latent, share: share(latent)))
+    }
+}

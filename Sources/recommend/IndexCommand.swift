@@ -39,13 +39,19 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Inverted-file cells each article searches.")
     var probes: Int?
 
+    @Option(help: "Strongest terms per article used to find lexical candidates.")
+    var lexicalTerms: Int?
+
+    @Option(help: "Dense candidates per article re-ranked exactly.")
+    var candidates: Int?
+
     @Option(help: "Pseudo-relevance feedback neighbours (0: off).")
     var feedbackNeighbours: Int?
 
     @Option(help: "Weight of the feedback neighbours' mean score.")
     var feedbackWeight: Float?
 
-    @Option(help: "Group near-duplicates whose body cosine is at least this (default 0.65).")
+    @Option(help: "Group near-duplicates whose body cosine is at least this (default 0.9).")
     var nearDuplicateCosine: Float?
 
     @Flag(help: "Do not group near-duplicates.")
@@ -79,6 +85,8 @@ struct IndexCommand: AsyncParsableCommand {
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
         if let exhaustiveBelow { configuration.similarity.exhaustiveBelow = exhaustiveBelow }
         if let probes { configuration.similarity.probes = probes }
+        if let lexicalTerms { configuration.similarity.lexicalTerms = lexicalTerms }
+        if let candidates { configuration.similarity.candidates = candidates }
         if let feedbackNeighbours { configuration.similarity.feedbackNeighbours = feedbackNeighbours }
         if let feedbackWeight { configuration.similarity.feedbackWeight = feedbackWeight }
         if let nearDuplicateCosine { configuration.nearDuplicates?.bodyCosine = nearDuplicateCosine }

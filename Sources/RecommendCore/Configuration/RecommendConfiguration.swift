@@ -72,8 +72,8 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var probes = 24
     /// Besides the dense candidates, each article's best matches on its strongest terms alone (a pruned
     /// More-Like-This query) are re-ranked too: they catch pairs tied by a rare name or a shared paragraph, which
-    /// a low-dimensional representation blurs. Terms used per article. Default 10.
-    public var lexicalTerms = 10
+    /// a low-dimensional representation blurs. Terms used per article (as Lucene More-Like-This's 25). Default 25.
+    public var lexicalTerms = 25
     /// Lexical candidates per article. Default 50.
     public var lexicalCandidates = 50
     /// Pseudo-relevance feedback: neighbours whose scores are mixed into each article's (0 turns it off).

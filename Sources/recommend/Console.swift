@@ -34,8 +34,12 @@ enum Console {
         }
         print("indexed \(report.articles) articles into \(index) (\(report.terms) terms, \(report.method))")
         print(report.feed.summary)
-        if let recall = report.sampledRecall {
-            print("candidate search: recall of the exact top-10 on a 200-article sample \(format(recall, digits: 3))")
+        let similarity = report.similarity
+        if let search = similarity.search, let recall = similarity.sampledRecall {
+            print(
+                "candidate search: sgemm \(format(search.gemmSeconds))s at \(format(search.gemmGFLOPS, digits: 0)) GFLOP/s, "
+                    + "selection \(format(search.selectionSeconds))s, exact re-rank \(format(similarity.rankingSeconds))s; "
+                    + "recall of the exact top-10 on a 200-article sample \(format(recall, digits: 3))")
         }
         let phases = report.phases.map { "\($0.name) \(format($0.seconds))s (cpu \(format($0.coresBusy, digits: 1))x)" }
             .joined(separator: ", ")

@@ -45,8 +45,8 @@ import Testing
         let latent = try LatentSemanticModel.articleVectors(
             vectors, titleWeight: configuration.weighting.titleWeight, dimensions: 64, powerIterations: 2, seed: 1)
         let engine = SimilarityEngine(options: configuration.similarity, weighting: configuration.weighting)
-        let (lists, _, semantic, _) = engine.relatedLists(vectors, latent: latent)
-        return Built(vectors: vectors, semantic: semantic, lists: lists)
+        let result = engine.relatedLists(vectors, latent: latent)
+        return Built(vectors: vectors, semantic: result.semantic, lists: result.lists)
     }
 
     /// Checks that each list holds the exact top scores: same score at each rank (within float rounding).

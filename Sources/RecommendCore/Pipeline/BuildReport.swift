@@ -16,8 +16,8 @@ public struct BuildReport: Sendable, Codable {
     public var articles: Int
     public var terms: Int
     public var method: String
-    /// With candidate search: the share of the exact top-10 found, over a sample of 200 articles.
-    public var sampledRecall: Double?
+    /// Where the similarity phase spent its time, and the sampled recall of its candidate search.
+    public var similarity: SimilarityResult.Statistics
     public var phases: [Phase] = []
 
     /// Total seconds of all phases.

@@ -39,9 +39,10 @@ public struct IndexBuilder: Sendable {
                 vectors, titleWeight: configuration.weighting.titleWeight, dimensions: similarity.denseDimensions,
                 powerIterations: similarity.powerIterations, seed: similarity.seed)
         }
-        let (related, method, semantic, recall) = timer.measure("similarity") {
+        let result = timer.measure("similarity") {
             SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)
         }
+        let (related, method, semantic) = (result.lists, result.method, result.semantic)
         let duplicates = configuration.nearDuplicates.map { options in
             timer.measure("duplicates") {
                 NearDuplicateGroups.find(
@@ -61,7 +62,7 @@ public struct IndexBuilder: Sendable {
             duplicates: duplicates)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
-            sampledRecall: recall, phases: timer.phases)
+            similarity: result.statistics, phases: timer.phases)
         return (contents, report)
     }
 }

@@ -14,9 +14,8 @@ struct PhaseTimer {
         let wall = ContinuousClock.now
         let cpu = Self.processCPUSeconds()
         defer {
-            let elapsed = ContinuousClock.now - wall
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-            phases.append(BuildReport.Phase(name: name, seconds: seconds, cpuSeconds: Self.processCPUSeconds() - cpu))
+            phases.append(
+                BuildReport.Phase(name: name, seconds: wall.secondsSince, cpuSeconds: Self.processCPUSeconds() - cpu))
         }
         return try body()
     }

@@ -1,7 +1,29 @@
 /// Where an article's re-rank candidates come from: its nearest articles by inner product of unit dense vectors.
 protocol CandidateSearch {
-    /// Calls `body` for consecutive blocks of rows, in order, with each row's candidates (never the row itself).
-    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void)
+    /// Calls `body` for consecutive blocks of rows, in order, with each row's candidates (never the row itself),
+    /// and returns what the search itself cost (the time `body` takes is not counted).
+    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) -> SearchCost
+}
+
+/// The cost of a candidate search: `sgemm` work and time, and the time spent selecting top candidates.
+public struct SearchCost: Sendable, Codable, Equatable {
+    /// Floating-point operations done in `sgemm` (2 m n k per call).
+    public var gemmFlops: Double = 0
+    /// Seconds spent in `sgemm`.
+    public var gemmSeconds: Double = 0
+    /// Seconds spent selecting each row's top candidates from the scores (and, for the inverted file,
+    /// training and assigning its cells).
+    public var selectionSeconds: Double = 0
+
+    /// Achieved `sgemm` speed in GFLOP/s.
+    public var gemmGFLOPS: Double { gemmSeconds > 0 ? gemmFlops / gemmSeconds / 1e9 : 0 }
+
+    /// Runs `body`, adding its wall time to the seconds chosen by `keyPath`.
+    mutating func time<T>(_ keyPath: WritableKeyPath<SearchCost, Double>, _ body: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        defer { self[keyPath: keyPath] += start.secondsSince }
+        return try body()
+    }
 }
 
 /// Exact nearest neighbours by inner product of unit dense vectors, all rows against all rows, one `sgemm` per
@@ -18,20 +40,25 @@ struct ExhaustiveCandidateSearch: CandidateSearch {
     /// Calls `body` for each block of rows, in order, with each row's candidates (best first, never the row
     /// itself).
     /// - Complexity: O(articles² × d) arithmetic in `sgemm`, O(articles² ) compares, O(block × articles) memory.
-    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) {
+    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) -> SearchCost {
         let n = vectors.rows
         let d = vectors.columns
         let rowsPerBlock = blockRows
+        var cost = SearchCost()
         var scores = [Float](repeating: 0, count: rowsPerBlock * n)
         for start in stride(from: 0, to: n, by: rowsPerBlock) {
             let rows = start..<min(n, start + rowsPerBlock)
-            vectors.storage.withUnsafeBufferPointer { e in
-                scores.withUnsafeMutableBufferPointer { s in
-                    BLAS.multiplyTransposed(
-                        e.baseAddress! + start * d, e.baseAddress!, into: s.baseAddress!, m: rows.count, n: n, k: d)
+            cost.time(\.gemmSeconds) {
+                vectors.storage.withUnsafeBufferPointer { e in
+                    scores.withUnsafeMutableBufferPointer { s in
+                        BLAS.multiplyTransposed(
+                            e.baseAddress! + start * d, e.baseAddress!, into: s.baseAddress!, m: rows.count, n: n, k: d)
+                    }
                 }
             }
-            let lists = scores.withUnsafeBufferPointer { s in
+            cost.gemmFlops += 2 * Double(rows.count) * Double(n) * Double(d)
+            let lists = cost.time(\.selectionSeconds) {
+                scores.withUnsafeBufferPointer { s in
                 let shared = SendableConstPointer(s.baseAddress!)
                 return ParallelMap.chunked(count: rows.count, chunkSize: 32) { local in
                     var top = TopK(capacity: candidates)
@@ -43,8 +70,10 @@ struct ExhaustiveCandidateSearch: CandidateSearch {
                         return top.sorted().map(\.index)
                     }
                 }
+                }
             }
             body(rows, lists)
         }
+        return cost
     }
 }

@@ -21,11 +21,14 @@ struct InvertedFileCandidateSearch: CandidateSearch {
 
     /// - Complexity: O(iterations × sample × lists × d + n × lists × d + n × probes × (n / lists) × d) arithmetic,
     ///   O(n × (candidates + probes)) memory.
-    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) {
+    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) -> SearchCost {
         let n = vectors.rows
         let d = vectors.columns
-        let centroids = SphericalPartition.train(vectors, cells: lists, seed: seed)
-        let assignment = SphericalPartition.nearest(vectors, centroids: centroids, count: probes)
+        var cost = SearchCost()
+        let assignment = cost.time(\.selectionSeconds) {
+            let centroids = SphericalPartition.train(vectors, cells: lists, seed: seed)
+            return SphericalPartition.nearest(vectors, centroids: centroids, count: probes)
+        }
         // Cells in article order: members of cell c are order[start[c]..<start[c+1]], their vectors contiguous.
         var start = [Int](repeating: 0, count: lists + 1)
         for i in 0..<n { start[Int(assignment[i * probes]) + 1] += 1 }
@@ -57,10 +60,14 @@ struct InvertedFileCandidateSearch: CandidateSearch {
         // Each worker owns the queries i with i % workers == w, so no two workers touch one heap.
         let workers = ParallelMap.workers
         var heaps = (0..<n).map { _ in TopK(capacity: candidates) }
-        heaps.withUnsafeMutableBufferPointer { heapBuffer in
+        for c in 0..<lists {
+            cost.gemmFlops += 2 * Double(probeStart[c + 1] - probeStart[c]) * Double(start[c + 1] - start[c]) * Double(d)
+        }
+        let perWorker = heaps.withUnsafeMutableBufferPointer { heapBuffer in
             let shared = SendablePointer(heapBuffer.baseAddress!)
-            BLAS.withSingleThread {
-                _ = ParallelMap.map(Array(0..<workers)) { w in
+            return BLAS.withSingleThread {
+                ParallelMap.map(Array(0..<workers)) { w in
+                    var cost = SearchCost()
                     var queries = [Float]()
                     var scores = [Float]()
                     var owned = [Int32]()
@@ -74,15 +81,19 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                         queries.removeAll(keepingCapacity: true)
                         for q in owned { queries += vectors.row(Int(q)) }
                         if scores.count < owned.count * m { scores = [Float](repeating: 0, count: owned.count * m) }
-                        queries.withUnsafeBufferPointer { qp in
-                            members.withUnsafeBufferPointer { mp in
-                                scores.withUnsafeMutableBufferPointer { sp in
-                                    BLAS.multiplyTransposed(
-                                        qp.baseAddress!, mp.baseAddress! + start[c] * d, into: sp.baseAddress!,
-                                        m: owned.count, n: m, k: d)
+                        cost.time(\.gemmSeconds) {
+                            queries.withUnsafeBufferPointer { qp in
+                                members.withUnsafeBufferPointer { mp in
+                                    scores.withUnsafeMutableBufferPointer { sp in
+                                        BLAS.multiplyTransposed(
+                                            qp.baseAddress!, mp.baseAddress! + start[c] * d, into: sp.baseAddress!,
+                                            m: owned.count, n: m, k: d)
+                                    }
                                 }
                             }
                         }
+                        let selection = ContinuousClock.now
+                        defer { cost.selectionSeconds += selection.secondsSince }
                         for (r, q) in owned.enumerated() {
                             let heap = shared.pointer + Int(q)
                             for k in 0..<m {
@@ -92,14 +103,18 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                             }
                         }
                     }
-                    return 0
+                    return cost
                 }
             }
         }
+        // Workers ran side by side: their mean is the wall time of each part.
+        cost.gemmSeconds += perWorker.reduce(0) { $0 + $1.gemmSeconds } / Double(workers)
+        cost.selectionSeconds += perWorker.reduce(0) { $0 + $1.selectionSeconds } / Double(workers)
         let blockRows = 4096
         for blockStart in stride(from: 0, to: n, by: blockRows) {
             let rows = blockStart..<min(n, blockStart + blockRows)
             body(rows, rows.map { heaps[$0].sorted().map(\.index) })
         }
+        return cost
     }
 }

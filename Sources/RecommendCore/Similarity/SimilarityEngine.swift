@@ -17,32 +17,36 @@ public struct SimilarityEngine: Sendable {
     /// `latent` holds the LSA coordinates of the same articles; candidates come from all its dimensions.
     /// - Complexity: exact mode O(Σ over terms of df² + n² × latent dimensions); otherwise O(n² d) in `sgemm`
     ///   plus O(n × candidates × (entries per article + latent dimensions)) for the re-rank.
-    public func relatedLists(_ vectors: FieldVectors, latent: LatentVectors) -> (
-        lists: RelatedLists, method: String, semantic: SemanticSpace?, recall: Double?
-    ) {
+    public func relatedLists(_ vectors: FieldVectors, latent: LatentVectors) -> SimilarityResult {
         let semantic =
             weighting.semanticWeight > 0 && latent.dimensions > 0
             ? latent.semanticSpace(dimensions: weighting.semanticDimensions) : nil
         let scorer = ExactScorer(
             vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
             semanticWeight: weighting.semanticWeight)
+        var statistics = SimilarityResult.Statistics()
         if vectors.count < options.exactBelow || latent.dimensions == 0 {
-            return (withFeedback(exactLists(scorer), scorer), "exact", semantic, nil)
+            let lists = statistics.time(\.rankingSeconds) { exactLists(scorer) }
+            let final = statistics.time(\.feedbackSeconds) { withFeedback(lists, scorer) }
+            return SimilarityResult(lists: final, method: "exact", semantic: semantic, statistics: statistics)
         }
         let unit = latent.unitVectors(dimensions: latent.dimensions)
         let width = max(options.candidates, options.neighbours)
-        let lists: RelatedLists
         let method: String
+        let lists: RelatedLists
         if vectors.count < options.exhaustiveBelow {
-            lists = rerankedLists(scorer, ExhaustiveCandidateSearch(vectors: unit, candidates: width))
             method = "dense-candidates"
+            lists = rerankedLists(
+                scorer, ExhaustiveCandidateSearch(vectors: unit, candidates: width), statistics: &statistics)
         } else {
+            method = "inverted-file"
             let search = InvertedFileCandidateSearch(
                 vectors: unit, candidates: width, probes: options.probes, seed: options.seed)
-            lists = rerankedLists(scorer, search)
-            method = "inverted-file"
+            lists = rerankedLists(scorer, search, statistics: &statistics)
         }
-        return (withFeedback(lists, scorer), method, semantic, sampledRecall(lists, scorer))
+        let final = statistics.time(\.feedbackSeconds) { withFeedback(lists, scorer) }
+        statistics.sampledRecall = statistics.time(\.recallSeconds) { sampledRecall(final, scorer) }
+        return SimilarityResult(lists: final, method: method, semantic: semantic, statistics: statistics)
     }
 
     /// Pseudo-relevance feedback (Rocchio): each article's query is widened by its nearest neighbours, so
@@ -124,11 +128,16 @@ public struct SimilarityEngine: Sendable {
     }
 
     /// Candidates per block, together with each article's lexical candidates, re-ranked exactly.
-    func rerankedLists(_ scorer: ExactScorer, _ search: some CandidateSearch) -> RelatedLists {
+    func rerankedLists(
+        _ scorer: ExactScorer, _ search: some CandidateSearch, statistics: inout SimilarityResult.Statistics
+    ) -> RelatedLists {
         let n = scorer.vectors.count
         let width = options.neighbours
         var lists = RelatedLists(count: n, width: width)
-        search.forEachBlock { rows, candidates in
+        var rerankSeconds = 0.0
+        statistics.search = search.forEachBlock { rows, candidates in
+            let start = ContinuousClock.now
+            defer { rerankSeconds += start.secondsSince }
             let chunk = max(32, rows.count / (ParallelMap.workers * 4))
             let ranked = ParallelMap.chunked(count: rows.count, chunkSize: chunk) { local in
                 var workspace = ExactScorer.Workspace(for: scorer)
@@ -144,7 +153,8 @@ public struct SimilarityEngine: Sendable {
             }
             for (r, row) in ranked.enumerated() { lists.set(rows.lowerBound + r, row) }
         }
-        return Self.symmetrized(lists)
+        statistics.rankingSeconds += rerankSeconds
+        return statistics.time(\.rankingSeconds) { Self.symmetrized(lists) }
     }
 
     /// Exact scores are symmetric: if `j` is in `i`'s list with score `s`, `i` belongs in `j`'s list with the same
@@ -185,5 +195,36 @@ public struct SimilarityEngine: Sendable {
         var out = RelatedLists(count: n, width: width)
         for (j, row) in merged.enumerated() { out.set(j, row) }
         return out
+    }
+}
+
+/// What the engine produced and what it cost.
+public struct SimilarityResult: Sendable {
+    /// Every article's related list.
+    public var lists: RelatedLists
+    /// `exact`, `dense-candidates` (all pairs of dense vectors) or `inverted-file`.
+    public var method: String
+    /// The latent space blended into the scores, if any (stored in the index for unseen text).
+    public var semantic: SemanticSpace?
+    public var statistics: Statistics
+
+    /// Where the similarity phase spent its time.
+    public struct Statistics: Sendable, Codable, Equatable {
+        /// The candidate search (nil in exact mode).
+        public var search: SearchCost?
+        /// Seconds scoring candidates exactly (or, in exact mode, every pair), including the reverse merge.
+        public var rankingSeconds = 0.0
+        /// Seconds of pseudo-relevance feedback (0 when off).
+        public var feedbackSeconds = 0.0
+        /// Seconds measuring the sampled recall.
+        public var recallSeconds = 0.0
+        /// With candidate search: the share of the exact top-10 found, over a sample of 200 articles.
+        public var sampledRecall: Double?
+
+        mutating func time<T>(_ keyPath: WritableKeyPath<Statistics, Double>, _ body: () throws -> T) rethrows -> T {
+            let start = ContinuousClock.now
+            defer { self[keyPath: keyPath] += start.secondsSince }
+            return try body()
+        }
     }
 }

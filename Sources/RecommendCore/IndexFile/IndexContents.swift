@@ -6,10 +6,14 @@ public struct IndexContents: Sendable {
     public var model: TFIDFModel
     public var vectors: FieldVectors
     public var related: RelatedLists
+    /// Topic clusters (absent in indexes built before topics existed).
+    public var topics: TopicClusters?
 
     public init(
-        metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors, related: RelatedLists
+        metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors, related: RelatedLists,
+        topics: TopicClusters? = nil
     ) {
+        self.topics = topics
         self.metadata = metadata
         self.articles = articles
         self.model = model

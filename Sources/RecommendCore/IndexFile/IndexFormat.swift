@@ -59,6 +59,17 @@ enum SectionTag: String, CaseIterable, Sendable {
     case relatedIndices = "RIDX"
     /// `Float` article x slot: related scores.
     case relatedScores = "RSCO"
+    /// JSON: the `TopicTable` (ids, label terms, sizes, central articles, how the count was chosen).
+    case topicTable = "TOPT"
+    /// `Int32` per article: its topic id, -1 for none.
+    case articleTopics = "TOPA"
+    /// `Float` per article: cosine to its topic's centroid (how central it is).
+    case topicCentrality = "TOPW"
+    /// Topic centroids in term space, one CSR row per topic in table order: `UInt64` row starts, `Int32` term
+    /// ids, `Float` values.
+    case centroidRows = "TCRW"
+    case centroidColumns = "TCCL"
+    case centroidValues = "TCVL"
 
     var code: UInt32 {
         var value: UInt32 = 0

@@ -47,6 +47,9 @@ struct IndexSections: Sendable {
 
     var path: String { file.path }
 
+    /// Whether the file has the section (optional sections, such as topics, may be absent).
+    func contains(_ tag: SectionTag) -> Bool { table[tag.code] != nil }
+
     /// The verified bytes of a section.
     /// - Throws: `missingSection` or `checksumMismatch`.
     func bytes(_ tag: SectionTag) throws(IndexFileError) -> UnsafeRawBufferPointer {

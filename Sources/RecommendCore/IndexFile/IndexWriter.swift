@@ -23,7 +23,7 @@ public enum IndexWriter {
         idOrder.sort { idBytes[Int($0)].lexicographicallyPrecedes(idBytes[Int($1)]) }
         let metadata = try JSONCoding.encoder.encode(contents.metadata)
         let vocabulary = contents.model.vocabulary
-        let sections: [(SectionTag, [UInt8])] = [
+        var sections: [(SectionTag, [UInt8])] = [
             (.metadata, Array(metadata)),
             (.ids, SectionEncoder.stringTable(articles.map(\.id))),
             (.idOrder, SectionEncoder.array(idOrder)),
@@ -44,6 +44,16 @@ public enum IndexWriter {
             (.relatedIndices, SectionEncoder.array(contents.related.indices)),
             (.relatedScores, SectionEncoder.array(contents.related.scores)),
         ]
+        if let topics = contents.topics {
+            sections += [
+                (.topicTable, Array(try JSONCoding.encoder.encode(topics.table))),
+                (.articleTopics, SectionEncoder.array(topics.articleTopics)),
+                (.topicCentrality, SectionEncoder.array(topics.centrality)),
+                (.centroidRows, SectionEncoder.array(topics.centroids.rowStart.map { UInt64($0) })),
+                (.centroidColumns, SectionEncoder.array(topics.centroids.columns)),
+                (.centroidValues, SectionEncoder.array(topics.centroids.values)),
+            ]
+        }
         func aligned(_ x: Int) -> Int { (x + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment }
         var offset = aligned(IndexFormat.headerSize + IndexFormat.sectionEntrySize * sections.count)
         var table = SectionEncoder()

@@ -11,6 +11,8 @@ public struct BuildReport: Sendable, Codable {
     public var terms: Int
     public var method: String
     public var phases: [Phase] = []
+    /// The topics made and, for a rebuild, what changed.
+    public var topics: TopicReport?
 
     /// Total seconds of all phases.
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }

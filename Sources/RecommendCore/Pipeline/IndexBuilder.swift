@@ -14,20 +14,22 @@ public struct IndexBuilder: Sendable {
         self.generation = generation
     }
 
-    /// Reads `inputs` and builds the index contents.
+    /// Reads `inputs` and builds the index contents; topics keep the ids of `previous` where they continue.
     /// - Throws: `FeedError` (unreadable input, duplicate ids, nothing to index) or `LinearAlgebraError`.
-    public func build(inputs: [String]) throws -> (contents: IndexContents, report: BuildReport) {
+    public func build(inputs: [String], previous: PreviousTopics? = nil) throws -> (
+        contents: IndexContents, report: BuildReport
+    ) {
         let clock = ContinuousClock.now
         let (articles, feedReport) = try FeedReader(duplicates: duplicates).read(inputs)
         let readSeconds = clock.secondsSince
         guard !articles.isEmpty else { throw FeedError.noArticles }
-        var (contents, report) = try build(articles: articles, feed: feedReport)
+        var (contents, report) = try build(articles: articles, feed: feedReport, previous: previous)
         report.phases.insert(BuildReport.Phase(name: "read", seconds: readSeconds), at: 0)
         return (contents, report)
     }
 
     /// Builds the index contents of articles already in memory.
-    public func build(articles: [Article], feed: FeedReport = FeedReport()) throws -> (
+    public func build(articles: [Article], feed: FeedReport = FeedReport(), previous: PreviousTopics? = nil) throws -> (
         contents: IndexContents, report: BuildReport
     ) {
         var phases: [BuildReport.Phase] = []
@@ -49,6 +51,13 @@ public struct IndexBuilder: Sendable {
             SimilarityEngine(options: similarity, titleWeight: configuration.weighting.titleWeight)
                 .relatedLists(vectors, dense: dense)
         }
+        let (topics, changes) = try timed("topics") {
+            try TopicBuilder(
+                options: configuration.topics, seed: similarity.seed, titleWeight: configuration.weighting.titleWeight
+            ).build(
+                dense: dense, vectors: vectors, vocabulary: model.vocabulary, articleIDs: articles.map(\.id),
+                previous: previous)
+        }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
             termCount: model.vocabulary.count, neighbours: related.width, method: method)
@@ -56,18 +65,21 @@ public struct IndexBuilder: Sendable {
             Article(id: $0.id, title: $0.title, body: "", published: $0.published, category: $0.category, url: $0.url)
         }
         let contents = IndexContents(
-            metadata: metadata, articles: stored, model: model, vectors: vectors, related: related)
+            metadata: metadata, articles: stored, model: model, vectors: vectors, related: related, topics: topics)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
-            phases: phases)
+            phases: phases,
+            topics: TopicReport(
+                count: topics.table.count, topics: topics.table.topics.count,
+                unassigned: topics.articleTopics.count { $0 < 0 }, changes: changes))
         return (contents, report)
     }
 }
 
 extension IndexBuilder {
-    /// Reads `inputs`, builds the index and writes it atomically to `path`.
-    public func build(inputs: [String], writingTo path: String) throws -> BuildReport {
-        let built = try build(inputs: inputs)
+    /// Reads `inputs`, builds the index (topic ids carried over from `previous`) and writes it atomically to `path`.
+    public func build(inputs: [String], previous: PreviousTopics? = nil, writingTo path: String) throws -> BuildReport {
+        let built = try build(inputs: inputs, previous: previous)
         var report = built.report
         let clock = ContinuousClock.now
         try IndexWriter.write(built.contents, to: path)

@@ -32,10 +32,30 @@ enum Console {
         print(report.feed.summary)
         let phases = report.phases.map { "\($0.name) \(format($0.seconds))s" }.joined(separator: ", ")
         print("time: \(phases); total \(format(report.totalSeconds))s")
+        if let topics = report.topics {
+            let how =
+                switch topics.count.rule {
+                case "auto": "chosen by the largest eigengap"
+                case "previous": "the previous index's count, still nearly the best eigengap"
+                default: "asked for"
+                }
+            let unassigned = topics.unassigned > 0 ? ", \(topics.unassigned) articles without usable terms have none" : ""
+            print("topics: \(topics.topics) (\(how))\(unassigned)")
+            if let changes = topics.changes { print("topic changes: \(changes.summary)") }
+            if let ignored = topics.previousIgnored {
+                FileHandle.standardError.write(Data("warning: previous index not used for topic ids: \(ignored)\n".utf8))
+            }
+        }
     }
 
-    static func printRelated(_ related: [RelatedArticle], of article: ArticleSummary) {
+    static func printTopic(_ topic: TopicSummary) {
+        print("\(topic.id)  \(topic.size) articles  \(topic.labelTerms.joined(separator: ", "))")
+        for article in topic.centralArticles { print("      \(article.id)  \(article.title)") }
+    }
+
+    static func printRelated(_ related: [RelatedArticle], of article: ArticleSummary, topic: TopicSummary? = nil) {
         print("\(article.id)  \(article.title)  \(article.published.map { String($0.prefix(10)) } ?? "")")
+        if let topic { print("topic \(topic.id): \(topic.labelTerms.joined(separator: ", ")) (\(topic.size) articles)") }
         for entry in related {
             let date = entry.article.published.map { String($0.prefix(10)) } ?? "-"
             let rank = String(entry.rank).leftPadded(3)

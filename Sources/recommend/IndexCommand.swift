@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RecommendCore
 
 struct IndexCommand: AsyncParsableCommand {
@@ -27,6 +28,15 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Score every pair exactly below this many articles.")
     var exactBelow: Int?
 
+    @Option(help: "Topics to make: a number, or auto to let the data choose (largest eigengap in 2...40).")
+    var topics = "auto"
+
+    @Option(help: "The index whose topic ids a rebuild keeps (default: the existing file at --index, if any).")
+    var previous: String?
+
+    @Flag(help: "Ignore any previous index: topic ids start again from t1.")
+    var noPrevious = false
+
     @Option(help: "Related lists to print after the summary.")
     var show = 0
 
@@ -37,6 +47,21 @@ struct IndexCommand: AsyncParsableCommand {
         if DuplicatePolicy(rawValue: duplicates) == nil { throw ValidationError("--duplicates must be fail or last-wins") }
         if let titleWeight, !(0...1).contains(titleWeight) { throw ValidationError("--title-weight must be in 0...1") }
         if let neighbours, neighbours < 1 { throw ValidationError("--neighbours must be at least 1") }
+        if topics != "auto", (Int(topics) ?? 0) < 1 { throw ValidationError("--topics must be auto or a number >= 1") }
+        if noPrevious, previous != nil { throw ValidationError("--previous and --no-previous exclude each other") }
+    }
+
+    /// The topics of the previous index: `--previous` must be readable; the default (the file at `--index`) is
+    /// skipped, with the reason, when it is missing or unreadable.
+    func loadPrevious() throws -> (PreviousTopics?, String?) {
+        if noPrevious { return (nil, nil) }
+        if let previous { return (try RecommendIndex(path: previous).previousTopics(), nil) }
+        guard FileManager.default.fileExists(atPath: location.index) else { return (nil, nil) }
+        do {
+            return (try RecommendIndex(path: location.index).previousTopics(), nil)
+        } catch {
+            return (nil, "\(error)")
+        }
     }
 
     func run() async throws {
@@ -45,8 +70,14 @@ struct IndexCommand: AsyncParsableCommand {
         if let titleWeight { configuration.weighting.titleWeight = titleWeight }
         if let neighbours { configuration.similarity.neighbours = neighbours }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
+        configuration.topics.count = Int(topics)
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
-        let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }
+        let report = try Console.run {
+            let (previousTopics, ignored) = try loadPrevious()
+            var report = try builder.build(inputs: inputs, previous: previousTopics, writingTo: location.index)
+            report.topics?.previousIgnored = ignored
+            return report
+        }
         if json {
             print(try JSONCoding.pretty(report))
         } else {

@@ -28,10 +28,11 @@ struct RelatedCommand: AsyncParsableCommand {
                 throw QueryError.beyondStoredList(requested: k, stored: index.metadata.neighbours)
             }
             let related = try index.related(to: i, limit: k)
+            let topic = index.topic(ofArticle: i).map { index.summary(of: $0) }
             if json {
-                print(try JSONCoding.pretty(RelatedResponse(article: index.article(i), related: related)))
+                print(try JSONCoding.pretty(RelatedResponse(article: index.article(i), related: related, topic: topic)))
             } else {
-                Console.printRelated(related, of: index.article(i))
+                Console.printRelated(related, of: index.article(i), topic: topic)
             }
         }
     }

@@ -6,6 +6,10 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     case beyondStoredList(requested: Int, stored: Int)
     /// Unseen text with no title and no body.
     case emptyText
+    /// The index was built before topics existed.
+    case noTopics(path: String)
+    /// No topic has this id.
+    case unknownTopic(String)
 
     public var description: String {
         switch self {
@@ -14,6 +18,8 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
             "asked for \(requested) related articles but the index stores \(stored) per article; "
                 + "rebuild with --neighbours \(requested) for longer lists"
         case .emptyText: "the text has neither a title nor a body"
+        case .noTopics(let path): "\(path) has no topics: rebuild it with 'recommend index' to add them"
+        case .unknownTopic(let id): "no topic '\(id)' in the index ('recommend topics' lists them)"
         }
     }
 }

@@ -12,6 +12,10 @@ public struct RecommendIndex: Sendable {
     let urls: MappedStrings
     let relatedIndices: MappedArray<Int32>
     let relatedScores: MappedArray<Float>
+    /// The topic table, `nil` for an index built before topics existed.
+    public let topicTable: TopicTable?
+    let articleTopics: MappedArray<Int32>?
+    let topicCentrality: MappedArray<Float>?
 
     /// Opens and checks the index at `path`.
     /// - Throws: `IndexFileError` when the file is missing, not an index, of another version, truncated or corrupt.
@@ -34,6 +38,28 @@ public struct RecommendIndex: Sendable {
         urls = try sections.strings(.urls, count: n)
         relatedIndices = try sections.array(.relatedIndices, of: Int32.self, count: n * metadata.neighbours)
         relatedScores = try sections.array(.relatedScores, of: Float.self, count: n * metadata.neighbours)
+        if sections.contains(.topicTable) {
+            let table: TopicTable
+            do {
+                table = try JSONCoding.decode(TopicTable.self, from: try sections.bytes(.topicTable))
+            } catch let error as IndexFileError {
+                throw error
+            } catch {
+                throw IndexFileError.malformed(path: path, detail: "topic table is not readable: \(error)")
+            }
+            let known = Set(table.topics.map(\.id))
+            let topics = try sections.array(.articleTopics, of: Int32.self, count: n)
+            guard topics.allSatisfy({ $0 < 0 || known.contains(Int($0)) }),
+                table.topics.allSatisfy({ $0.centralArticles.allSatisfy { (0..<n).contains($0) } })
+            else { throw IndexFileError.malformed(path: path, detail: "topics point to unknown topics or articles") }
+            topicTable = table
+            articleTopics = topics
+            topicCentrality = try sections.array(.topicCentrality, of: Float.self, count: n)
+        } else {
+            topicTable = nil
+            articleTopics = nil
+            topicCentrality = nil
+        }
     }
 
     /// The path the index was opened from.

@@ -3,9 +3,12 @@ public struct RelatedResponse: Sendable, Codable, Equatable {
     /// The query article (absent for unseen text).
     public var article: ArticleSummary?
     public var related: [RelatedArticle]
+    /// The query article's topic (absent when it has none or the index has no topics).
+    public var topic: TopicSummary?
 
-    public init(article: ArticleSummary?, related: [RelatedArticle]) {
+    public init(article: ArticleSummary?, related: [RelatedArticle], topic: TopicSummary? = nil) {
         self.article = article
         self.related = related
+        self.topic = topic
     }
 }

@@ -28,7 +28,7 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Score every pair exactly below this many articles.")
     var exactBelow: Int?
 
-    @Option(help: "Topics to make: a number, or auto to let the data choose (largest eigengap in 2...40).")
+    @Option(help: "Topics to make: a number, or auto (the data chooses from 2...40 by its largest eigengap).")
     var topics = "auto"
 
     @Option(help: "The index whose topic ids a rebuild keeps (default: the existing file at --index, if any).")

@@ -12,20 +12,25 @@ public struct SphericalKMeans: Sendable {
     public var restarts: Int
     /// Upper bound on assignment/update rounds per run.
     public var maxIterations: Int
+    /// Rounds each restart takes before the best one is chosen and continued.
+    public var trialIterations: Int
     public var seed: UInt64
 
     /// Rows per assignment `sgemm`, bounding the scores held at once to `blockRows x clusters`.
     static let blockRows = 16_384
 
-    public init(clusters: Int, restarts: Int = 8, maxIterations: Int = 60, seed: UInt64 = 1) {
+    public init(clusters: Int, restarts: Int = 10, maxIterations: Int = 60, trialIterations: Int = 10, seed: UInt64 = 1) {
         self.clusters = clusters
+        self.trialIterations = trialIterations
         self.restarts = restarts
         self.maxIterations = maxIterations
         self.seed = seed
     }
 
-    /// The best of `restarts` runs on `points` (rows of unit length; zero rows are left unassigned).
-    /// - Complexity: O(restarts × (iterations + ln k) × n × k × d), the products in `sgemm`.
+    /// The best of `restarts` runs on `points` (rows of unit length; zero rows are left unassigned): every run
+    /// starts from its own greedy k-means++ seeds and takes `trialIterations` rounds; the run with the best
+    /// objective then continues until it converges.
+    /// - Complexity: O((restarts × (trialIterations + ln k) + iterations) × n × k × d), the products in `sgemm`.
     public func fit(_ points: DenseMatrix) -> Partition {
         let active = Self.activeRows(points)
         let compact = Self.rows(active, of: points)
@@ -34,45 +39,79 @@ public struct SphericalKMeans: Sendable {
         for run in 0..<max(1, restarts) {
             var random = SeededRandom(seed: seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15)
             let start = Self.seedRows(compact, count: clusters, random: &random)
-            let candidate = lloyd(compact, centroids: Self.rows(start, of: compact))
+            let candidate = lloyd(compact, centroids: Self.rows(start, of: compact), rounds: trialIterations)
             let objective = candidate.objective
             if objective > bestObjective {
                 best = candidate
                 bestObjective = objective
             }
         }
-        return Self.expand(best!, active: active, count: points.rows)
+        let converged = lloyd(compact, centroids: best!.centroids, rounds: maxIterations)
+        return Self.expand(converged, active: active, count: points.rows)
     }
 
     /// Lloyd iterations on `points` from the given unit `centroids` (a warm start, e.g. the previous topics).
     /// - Complexity: O(iterations × n × k × d).
     public func refine(_ points: DenseMatrix, from centroids: DenseMatrix) -> Partition {
         let active = Self.activeRows(points)
-        return Self.expand(lloyd(Self.rows(active, of: points), centroids: centroids), active: active, count: points.rows)
+        return Self.expand(
+            lloyd(Self.rows(active, of: points), centroids: centroids, rounds: maxIterations), active: active,
+            count: points.rows)
     }
 
     // MARK: Lloyd iterations
 
-    /// Alternates assignment (one `sgemm` per block of rows) and centroid update until no point moves.
-    func lloyd(_ points: DenseMatrix, centroids start: DenseMatrix) -> Partition {
+    /// Alternates assignment (one `sgemm` per block of rows) and centroid update, for at most `rounds` rounds or
+    /// until at most one point in `convergedShare` changes cluster. Centroid sums are updated by the moved points
+    /// only.
+    func lloyd(_ points: DenseMatrix, centroids start: DenseMatrix, rounds: Int) -> Partition {
         let n = points.rows
+        let k = start.rows
+        let d = points.columns
         var centroids = start
         var assignments = [Int32](repeating: -1, count: n)
         var similarities = [Float](repeating: 0, count: n)
-        guard n > 0, centroids.rows > 0 else {
+        guard n > 0, k > 0 else {
             return Partition(assignments: assignments, centroids: centroids, similarities: similarities)
         }
-        for _ in 0..<maxIterations {
+        var sums = DenseMatrix(zeros: k, d)
+        var counts = [Int](repeating: 0, count: k)
+        var previous = assignments
+        for _ in 0..<max(1, rounds) {
             let moved = Self.assign(points, to: centroids, assignments: &assignments, similarities: &similarities)
-            Self.fillEmptyClusters(points, clusters: centroids.rows, assignments: &assignments, similarities: &similarities)
-            centroids = Self.means(points, assignments: assignments, clusters: centroids.rows, previous: centroids)
-            if moved == 0 { break }
+            Self.fillEmptyClusters(points, clusters: k, assignments: &assignments, similarities: &similarities)
+            points.storage.withUnsafeBufferPointer { p in
+                sums.storage.withUnsafeMutableBufferPointer { s in
+                    for i in 0..<n where assignments[i] != previous[i] {
+                        let row = p.baseAddress! + i * d
+                        if previous[i] >= 0 {
+                            let from = s.baseAddress! + Int(previous[i]) * d
+                            for j in 0..<d { from[j] -= row[j] }
+                            counts[Int(previous[i])] -= 1
+                        }
+                        let to = s.baseAddress! + Int(assignments[i]) * d
+                        for j in 0..<d { to[j] += row[j] }
+                        counts[Int(assignments[i])] += 1
+                    }
+                }
+            }
+            previous = assignments
+            var next = sums
+            next.normalizeRows()
+            for c in 0..<k where counts[c] == 0 {
+                next.storage.replaceSubrange((c * d)..<((c + 1) * d), with: centroids.row(c))
+            }
+            centroids = next
+            if moved * Self.convergedShare <= n { break }
         }
         for i in 0..<n {
             similarities[i] = Self.dot(points, row: i, centroids, row: Int(assignments[i]))
         }
         return Partition(assignments: assignments, centroids: centroids, similarities: similarities)
     }
+
+    /// A run has converged when at most one point in this many changed cluster in a round.
+    static let convergedShare = 1_000
 
     /// Assigns every point to its most similar centroid; returns how many points changed cluster.
     @discardableResult
@@ -133,29 +172,6 @@ public struct SphericalKMeans: Sendable {
                 break
             }
         }
-    }
-
-    /// Normalised means of the points of each cluster (a cluster without points keeps its previous centroid).
-    static func means(_ points: DenseMatrix, assignments: [Int32], clusters: Int, previous: DenseMatrix) -> DenseMatrix {
-        let d = points.columns
-        var sums = DenseMatrix(zeros: clusters, d)
-        var counts = [Int](repeating: 0, count: clusters)
-        points.storage.withUnsafeBufferPointer { p in
-            sums.storage.withUnsafeMutableBufferPointer { s in
-                for (i, a) in assignments.enumerated() where a >= 0 {
-                    let c = Int(a)
-                    counts[c] += 1
-                    let from = p.baseAddress! + i * d
-                    let to = s.baseAddress! + c * d
-                    for j in 0..<d { to[j] += from[j] }
-                }
-            }
-        }
-        for c in 0..<clusters where counts[c] == 0 {
-            sums.storage.replaceSubrange((c * d)..<((c + 1) * d), with: previous.row(c))
-        }
-        sums.normalizeRows()
-        return sums
     }
 
     // MARK: Seeding

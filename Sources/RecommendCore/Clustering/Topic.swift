@@ -46,7 +46,7 @@ public struct TopicCount: Sendable, Codable, Equatable {
     /// The number asked for or chosen (the topics made can be fewer when the articles have fewer distinct
     /// directions).
     public var requested: Int
-    /// For `auto`: the eigenvalue ratio `λk / λk+1` for each candidate k, in range order.
+    /// For `auto`: the eigengap score of each candidate k, in range order (see `TopicCountRule.choose`).
     public var scores: [Double]
 
     public init(rule: String, requested: Int, scores: [Double] = []) {

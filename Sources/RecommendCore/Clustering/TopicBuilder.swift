@@ -32,7 +32,7 @@ public struct TopicBuilder: Sendable {
         dense: DenseMatrix, vectors: FieldVectors, vocabulary: Vocabulary, articleIDs: [String],
         previous: PreviousTopics? = nil
     ) throws(LinearAlgebraError) -> (topics: TopicClusters, changes: TopicChanges?) {
-        let points = Self.leading(dense, columns: options.dimensions)
+        let points = Self.leading(dense, columns: options.dimensions, keeping: vectors)
         let active = SphericalKMeans.activeRows(points).count
         let count = try topicCount(points, previous: previous)
         let kmeans = SphericalKMeans(
@@ -151,13 +151,20 @@ public struct TopicBuilder: Sendable {
             similarities: partition.similarities)
     }
 
-    /// The first `columns` columns of `matrix` (all of them if it has fewer), rows re-normalised.
-    static func leading(_ matrix: DenseMatrix, columns: Int) -> DenseMatrix {
-        guard columns < matrix.columns else { return matrix }
+    /// The first `columns` columns of `matrix` (all of them if it has fewer), rows re-normalised; the rows of
+    /// articles without any term in `vectors` are zero (the dense model may give them a numerical-noise direction).
+    static func leading(_ matrix: DenseMatrix, columns: Int, keeping vectors: FieldVectors) -> DenseMatrix {
+        let width = min(columns, matrix.columns)
         var storage: [Float] = []
-        storage.reserveCapacity(matrix.rows * columns)
-        for i in 0..<matrix.rows { storage.append(contentsOf: matrix.row(i).prefix(columns)) }
-        var result = DenseMatrix(rows: matrix.rows, columns: columns, storage: storage)
+        storage.reserveCapacity(matrix.rows * width)
+        for i in 0..<matrix.rows {
+            if vectors.title.range(ofRow: i).isEmpty && vectors.body.range(ofRow: i).isEmpty {
+                storage.append(contentsOf: repeatElement(0, count: width))
+            } else {
+                storage.append(contentsOf: matrix.row(i).prefix(width))
+            }
+        }
+        var result = DenseMatrix(rows: matrix.rows, columns: width, storage: storage)
         result.normalizeRows()
         return result
     }

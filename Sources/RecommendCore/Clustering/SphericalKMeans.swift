@@ -110,6 +110,18 @@ public struct SphericalKMeans: Sendable {
         return Partition(assignments: assignments, centroids: centroids, similarities: similarities)
     }
 
+    /// The normalised mean of each cluster's points.
+    /// - Complexity: O(n × d).
+    static func centroids(_ points: DenseMatrix, assignments: [Int32], clusters: Int) -> DenseMatrix {
+        let d = points.columns
+        var sums = DenseMatrix(zeros: clusters, d)
+        for (i, a) in assignments.enumerated() where a >= 0 {
+            for j in 0..<d { sums.storage[Int(a) * d + j] += points.storage[i * d + j] }
+        }
+        sums.normalizeRows()
+        return sums
+    }
+
     /// A run has converged when at most one point in this many changed cluster in a round.
     static let convergedShare = 1_000
 

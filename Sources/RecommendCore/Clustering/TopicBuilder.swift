@@ -1,5 +1,5 @@
 /// Topics for an index: how many (`TopicCountRule` or a fixed count), which articles (`SphericalKMeans` on the
-/// leading dense dimensions), their ids (new, or carried over from the previous index by `TopicMatcher`), their
+/// leading dense dimensions, then a few rounds in the term space by `TermSpaceRefinement`), their ids (new, or carried over from the previous index by `TopicMatcher`), their
 /// words and central articles (`TopicLabeler`).
 ///
 /// With a previous index the clustering also starts from the previous topics: their centroids are rebuilt in
@@ -26,8 +26,8 @@ public struct TopicBuilder: Sendable {
     /// The topics of the articles whose unit dense vectors are the rows of `dense` (same order as `vectors` and
     /// `articleIDs`), and what changed against `previous`.
     /// - Throws: `LinearAlgebraError` from the eigen-decomposition behind `auto`.
-    /// - Complexity: O(restarts × iterations × n × k × d) for k-means, O(n × d²) for `auto`, O(entries + k × terms)
-    ///   for labels.
+    /// - Complexity: O(restarts × iterations × n × k × d) for k-means, O(n × d²) for `auto`,
+    ///   O(rounds × (entries × k + k × terms)) for the term-space rounds and labels.
     public func build(
         dense: DenseMatrix, vectors: FieldVectors, vocabulary: Vocabulary, articleIDs: [String],
         previous: PreviousTopics? = nil
@@ -47,6 +47,8 @@ public struct TopicBuilder: Sendable {
                 warm = true
             }
         }
+        partition = TermSpaceRefinement(titleWeight: titleWeight).refine(
+            partition, points: points, vectors: vectors, terms: vocabulary.count, rounds: options.termSpaceRounds)
         partition = Self.largestFirst(partition)
         let k = partition.clusterCount
 

@@ -88,6 +88,9 @@ public struct TopicOptions: Sendable, Codable, Equatable {
     public var restarts = 10
     /// Upper bound on the assignment/update rounds of one run. Default 60.
     public var maxIterations = 60
+    /// Spherical k-means rounds in the full TF-IDF space after the dense clustering, where every exact word
+    /// counts (0 turns them off). Default 5: NMI +0.016 on agnews, +0.027 on 20newsgroups, none on bbc.
+    public var termSpaceRounds = 5
     /// Label terms stored per topic. Default 8.
     public var labelTerms = 8
     /// Most central articles stored per topic (their headlines describe it). Default 5.

@@ -2,7 +2,7 @@
 ///
 /// The dense (LSA) space smooths words into a few hundred directions, which is what makes k-means fast and robust;
 /// the term space keeps every exact word, which short texts need. A few rounds here move the articles whose own
-/// words fit another topic better. Centroids are dense `clusters x terms` rows; scoring an article costs its
+/// words fit another topic better. Centroids are dense (`terms x clusters`); scoring an article costs its
 /// entries times the number of clusters.
 struct TermSpaceRefinement {
     let titleWeight: Float
@@ -11,7 +11,8 @@ struct TermSpaceRefinement {
     /// centroids and similarities are then recomputed in the dense space of `points` for the moved assignment.
     /// A round that would empty a cluster ends the refinement with the last partition that had none empty.
     /// - Complexity: O(rounds × (entries × k + k × terms)).
-    func refine(_ partition: Partition, points: DenseMatrix, vectors: FieldVectors, terms: Int, rounds: Int) -> Partition {
+    func refine(_ partition: Partition, points: DenseMatrix, vectors: FieldVectors, rounds: Int) -> Partition {
+        let terms = vectors.title.columnCount
         let k = partition.clusterCount
         let n = vectors.count
         guard k > 1, rounds > 0 else { return partition }
@@ -19,13 +20,8 @@ struct TermSpaceRefinement {
         var assignments = partition.assignments
         for _ in 0..<rounds {
             // Term-major centroids (`terms x k`), so scoring an entry reads k neighbouring floats.
-            var centroids = [Float](repeating: 0, count: terms * k)
-            for i in 0..<n where assignments[i] >= 0 {
-                let c = Int(assignments[i])
-                for (matrix, weight) in weights {
-                    for e in matrix.range(ofRow: i) { centroids[Int(matrix.columns[e]) * k + c] += weight * matrix.values[e] }
-                }
-            }
+            var centroids = vectors.clusterSums(
+                titleWeight: titleWeight, assignments: assignments, clusters: k, termMajor: true)
             var norms = [Float](repeating: 0, count: k)
             for t in 0..<terms {
                 for c in 0..<k { norms[c] += centroids[t * k + c] * centroids[t * k + c] }

@@ -48,7 +48,7 @@ public struct TopicBuilder: Sendable {
             }
         }
         partition = TermSpaceRefinement(titleWeight: titleWeight).refine(
-            partition, points: points, vectors: vectors, terms: vocabulary.count, rounds: options.termSpaceRounds)
+            partition, points: points, vectors: vectors, rounds: options.termSpaceRounds)
         partition = Self.largestFirst(partition)
         let k = partition.clusterCount
 
@@ -112,17 +112,13 @@ public struct TopicBuilder: Sendable {
         guard clusters > 0, !old.isEmpty else { return nil }
         var position: [Int: Int] = [:]
         for (p, topic) in old.enumerated() { position[topic.id] = p }
-        var sums = DenseMatrix(zeros: old.count, d)
+        let carried = articleIDs.map { id in previous.topicOfArticle[id].flatMap { position[$0] }.map(Int32.init) ?? -1 }
         var counts = [Int](repeating: 0, count: old.count)
-        for (i, id) in articleIDs.enumerated() {
-            guard let topic = previous.topicOfArticle[id], let p = position[topic] else { continue }
-            counts[p] += 1
-            for j in 0..<d { sums.storage[p * d + j] += points.storage[i * d + j] }
-        }
+        for p in carried where p >= 0 { counts[Int(p)] += 1 }
         let rows = (0..<old.count).filter { counts[$0] > 0 }.prefix(clusters)
         guard !rows.isEmpty else { return nil }
-        var centroids = SphericalKMeans.rows(Array(rows), of: sums)
-        centroids.normalizeRows()
+        var centroids = SphericalKMeans.rows(
+            Array(rows), of: SphericalKMeans.centroids(points, assignments: carried, clusters: old.count))
         let active = SphericalKMeans.activeRows(points)
         while centroids.rows < min(clusters, active.count) {
             var farthest = active[0]

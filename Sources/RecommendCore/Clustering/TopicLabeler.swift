@@ -15,18 +15,10 @@ struct TopicLabeler {
     /// - Complexity: O(entries of the vectors + clusters × terms).
     func profiles(_ vectors: FieldVectors, assignments: [Int32], clusters: Int) -> [Float] {
         let terms = vocabulary.count
-        var profile = [Float](repeating: 0, count: clusters * terms)
+        var profile = vectors.clusterSums(
+            titleWeight: titleWeight, assignments: assignments, clusters: clusters, termMajor: false)
         var sizes = [Int](repeating: 0, count: clusters)
-        let weights = [(vectors.title, titleWeight.squareRoot()), (vectors.body, (1 - titleWeight).squareRoot())]
-        for (i, a) in assignments.enumerated() where a >= 0 {
-            let c = Int(a)
-            sizes[c] += 1
-            for (matrix, weight) in weights {
-                for k in matrix.range(ofRow: i) {
-                    profile[c * terms + Int(matrix.columns[k])] += weight * matrix.values[k]
-                }
-            }
-        }
+        for a in assignments where a >= 0 { sizes[Int(a)] += 1 }
         for c in 0..<clusters where sizes[c] > 0 {
             let scale = 1 / Float(sizes[c])
             for t in 0..<terms { profile[c * terms + t] *= scale }

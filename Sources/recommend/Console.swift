@@ -39,11 +39,13 @@ enum Console {
                 case "previous": "the previous index's count, still nearly the best eigengap"
                 default: "asked for"
                 }
-            let unassigned = topics.unassigned > 0 ? ", \(topics.unassigned) articles without usable terms have none" : ""
+            let unassigned =
+                topics.unassigned > 0 ? ", \(topics.unassigned) articles without usable terms have none" : ""
             print("topics: \(topics.topics) (\(how))\(unassigned)")
             if let changes = topics.changes { print("topic changes: \(changes.summary)") }
             if let ignored = topics.previousIgnored {
-                FileHandle.standardError.write(Data("warning: previous index not used for topic ids: \(ignored)\n".utf8))
+                let warning = "warning: previous index not used for topic ids: \(ignored)\n"
+                FileHandle.standardError.write(Data(warning.utf8))
             }
         }
     }
@@ -55,7 +57,9 @@ enum Console {
 
     static func printRelated(_ related: [RelatedArticle], of article: ArticleSummary, topic: TopicSummary? = nil) {
         print("\(article.id)  \(article.title)  \(article.published.map { String($0.prefix(10)) } ?? "")")
-        if let topic { print("topic \(topic.id): \(topic.labelTerms.joined(separator: ", ")) (\(topic.size) articles)") }
+        if let topic {
+            print("topic \(topic.id): \(topic.labelTerms.joined(separator: ", ")) (\(topic.size) articles)")
+        }
         for entry in related {
             let date = entry.article.published.map { String($0.prefix(10)) } ?? "-"
             let rank = String(entry.rank).leftPadded(3)

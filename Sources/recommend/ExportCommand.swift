@@ -19,7 +19,9 @@ struct ExportCommand: AsyncParsableCommand {
     var k: Int?
 
     func validate() throws {
-        if related == "-", topics == "-" { throw ValidationError("--related and --topics cannot both go to standard output") }
+        if related == "-", topics == "-" {
+            throw ValidationError("--related and --topics cannot both go to standard output")
+        }
     }
 
     func run() async throws {

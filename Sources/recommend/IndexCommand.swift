@@ -31,6 +31,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Topics to make: a number, or auto (the data chooses from 2...40 by its largest eigengap).")
     var topics = "auto"
 
+    @Option(help: "Seed of every random choice (dense vectors, topic seeding); the same seed gives the same index.")
+    var seed: UInt64?
+
     @Option(help: "The index whose topic ids a rebuild keeps (default: the existing file at --index, if any).")
     var previous: String?
 
@@ -71,6 +74,7 @@ struct IndexCommand: AsyncParsableCommand {
         if let neighbours { configuration.similarity.neighbours = neighbours }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
         configuration.topics.count = Int(topics)
+        if let seed { configuration.similarity.seed = seed }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
         let report = try Console.run {
             let (previousTopics, ignored) = try loadPrevious()

@@ -27,9 +27,13 @@ struct TopicCommand: AsyncParsableCommand {
             if json {
                 print(try JSONCoding.pretty(response))
             } else {
-                print("\(response.topic.id)  \(response.topic.size) articles  \(response.topic.labelTerms.joined(separator: ", "))")
+                print(
+                    "\(response.topic.id)  \(response.topic.size) articles  \(response.topic.labelTerms.joined(separator: ", "))"
+                )
                 for member in response.articles {
-                    print("\(Console.format(Double(member.centrality), digits: 3))  \(member.article.id)  \(member.article.title)")
+                    print(
+                        "\(Console.format(Double(member.centrality), digits: 3))  \(member.article.id)  \(member.article.title)"
+                    )
                 }
             }
         }

@@ -123,7 +123,9 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
     @Test("a topic that continues keeps its id; an unmatched cluster is born; an unmatched topic dies")
     func keepBornDied() {
         // old: 10 articles in t1, 10 in t2, 10 in t3; new: clusters 0 = old t2, 1 = old t1, 2 = new articles only.
-        let old = previous(Array(repeating: 1, count: 10) + Array(repeating: 2, count: 10) + Array(repeating: 3, count: 10), ids: [1, 2, 3])
+        let old = previous(
+            Array(repeating: 1, count: 10) + Array(repeating: 2, count: 10) + Array(repeating: 3, count: 10),
+            ids: [1, 2, 3])
         let ids = (0..<40).map { "a\($0)" }
         let clusters: [Int32] =
             Array(repeating: 1, count: 10) + Array(repeating: 0, count: 10) + Array(repeating: -1, count: 10)
@@ -142,7 +144,9 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
     @Test("splits and merges are named")
     func splitAndMerge() {
         // t1 (20 articles) splits into clusters 0 and 1; t2 and t3 (10 each) merge into cluster 2.
-        let old = previous(Array(repeating: 1, count: 20) + Array(repeating: 2, count: 10) + Array(repeating: 3, count: 10), ids: [1, 2, 3])
+        let old = previous(
+            Array(repeating: 1, count: 20) + Array(repeating: 2, count: 10) + Array(repeating: 3, count: 10),
+            ids: [1, 2, 3])
         let ids = (0..<40).map { "a\($0)" }
         let clusters: [Int32] =
             Array(repeating: 0, count: 12) + Array(repeating: 1, count: 8) + Array(repeating: 2, count: 20)
@@ -229,7 +233,8 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
         #expect(topics.table.topics.count == 3)
         #expect(topics.articleTopics.allSatisfy { $0 > 0 })
         for auto in [nil, 4] {
-            let one = try #require(try build(Array(three.prefix(1)), topics: auto, minimumDocumentFrequency: 1).contents.topics)
+            let one = try #require(
+                try build(Array(three.prefix(1)), topics: auto, minimumDocumentFrequency: 1).contents.topics)
             #expect(one.table.topics.isEmpty)
             #expect(one.articleTopics == [-1])
         }

@@ -19,7 +19,8 @@ public struct SphericalKMeans: Sendable {
     /// Rows per assignment `sgemm`, bounding the scores held at once to `blockRows x clusters`.
     static let blockRows = 16_384
 
-    public init(clusters: Int, restarts: Int = 10, maxIterations: Int = 60, trialIterations: Int = 10, seed: UInt64 = 1) {
+    public init(clusters: Int, restarts: Int = 10, maxIterations: Int = 60, trialIterations: Int = 10, seed: UInt64 = 1)
+    {
         self.clusters = clusters
         self.trialIterations = trialIterations
         self.restarts = restarts
@@ -141,7 +142,8 @@ public struct SphericalKMeans: Sendable {
             points.storage.withUnsafeBufferPointer { p in
                 centroids.storage.withUnsafeBufferPointer { c in
                     scores.withUnsafeMutableBufferPointer { s in
-                        BLAS.multiplyTransposed(p.baseAddress! + start * d, c.baseAddress!, into: s.baseAddress!,
+                        BLAS.multiplyTransposed(
+                            p.baseAddress! + start * d, c.baseAddress!, into: s.baseAddress!,
                             m: rows, n: k, k: d)
                     }
                 }
@@ -223,7 +225,8 @@ public struct SphericalKMeans: Sendable {
             points.storage.withUnsafeBufferPointer { p in
                 candidateRows.storage.withUnsafeBufferPointer { c in
                     scores.withUnsafeMutableBufferPointer { s in
-                        BLAS.multiplyTransposed(p.baseAddress!, c.baseAddress!, into: s.baseAddress!, m: n, n: trials, k: d)
+                        BLAS.multiplyTransposed(
+                            p.baseAddress!, c.baseAddress!, into: s.baseAddress!, m: n, n: trials, k: d)
                     }
                 }
             }

@@ -1,6 +1,7 @@
+
 /// Topics for an index: how many (`TopicCountRule` or a fixed count), which articles (`SphericalKMeans` on the
-/// leading dense dimensions, then a few rounds in the term space by `TermSpaceRefinement`), their ids (new, or carried over from the previous index by `TopicMatcher`), their
-/// words and central articles (`TopicLabeler`).
+/// leading dense dimensions, then a few rounds in the term space by `TermSpaceRefinement`), their ids (new, or
+/// carried over from the previous index by `TopicMatcher`), their words and central articles (`TopicLabeler`).
 ///
 /// With a previous index the clustering also starts from the previous topics: their centroids are rebuilt in
 /// this index's dense space as the means of the articles both indexes hold, and refined. That warm start is kept
@@ -14,7 +15,7 @@ public struct TopicBuilder: Sendable {
 
     /// The share of the objective by which a fresh clustering must beat the warm start to replace it.
     static let warmStartTolerance = 0.01
-    /// In `auto` mode the previous count is kept while its eigengap ratio is within this of the best one.
+    /// In `auto` mode the previous count is kept while its eigengap score is within this of the best one.
     static let countHysteresis = 0.05
 
     public init(options: TopicOptions, seed: UInt64, titleWeight: Float) {
@@ -40,7 +41,9 @@ public struct TopicBuilder: Sendable {
             seed: seed)
         var partition = kmeans.fit(points)
         var warm = false
-        if let previous, let start = warmStart(points, articleIDs: articleIDs, previous: previous, clusters: kmeans.clusters) {
+        if let previous,
+            let start = warmStart(points, articleIDs: articleIDs, previous: previous, clusters: kmeans.clusters)
+        {
             let continued = kmeans.refine(points, from: start)
             if continued.objective >= partition.objective * (1 - Self.warmStartTolerance) {
                 partition = continued
@@ -96,7 +99,9 @@ public struct TopicBuilder: Sendable {
         if let previous, previous.table.count.rule != "fixed" {
             let kept = previous.table.count.requested
             let position = kept - range.lowerBound
-            if scores.indices.contains(position), scores[chosen - range.lowerBound] - scores[position] < Self.countHysteresis {
+            if scores.indices.contains(position),
+                scores[chosen - range.lowerBound] - scores[position] < Self.countHysteresis
+            {
                 return TopicCount(rule: "previous", requested: kept, scores: scores)
             }
         }
@@ -106,13 +111,15 @@ public struct TopicBuilder: Sendable {
     /// The previous topics' centroids in this dense space: the normalised mean of each old topic's articles that
     /// are still here, largest topics first, cut or filled (with the points farthest from every centroid) to
     /// `clusters` rows. `nil` when no article carries over.
-    func warmStart(_ points: DenseMatrix, articleIDs: [String], previous: PreviousTopics, clusters: Int) -> DenseMatrix? {
+    func warmStart(_ points: DenseMatrix, articleIDs: [String], previous: PreviousTopics, clusters: Int) -> DenseMatrix?
+    {
         let d = points.columns
         let old = previous.table.topics
         guard clusters > 0, !old.isEmpty else { return nil }
         var position: [Int: Int] = [:]
         for (p, topic) in old.enumerated() { position[topic.id] = p }
-        let carried = articleIDs.map { id in previous.topicOfArticle[id].flatMap { position[$0] }.map(Int32.init) ?? -1 }
+        let carried = articleIDs.map { id in previous.topicOfArticle[id].flatMap { position[$0] }.map(Int32.init) ?? -1
+        }
         var counts = [Int](repeating: 0, count: old.count)
         for p in carried where p >= 0 { counts[Int(p)] += 1 }
         let rows = (0..<old.count).filter { counts[$0] > 0 }.prefix(clusters)

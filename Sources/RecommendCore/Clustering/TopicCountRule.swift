@@ -15,7 +15,9 @@ public enum TopicCountRule {
         guard points.rows > 0, d > 0 else { return [] }
         var gram = [Float](repeating: 0, count: d * d)
         points.storage.withUnsafeBufferPointer { p in
-            gram.withUnsafeMutableBufferPointer { g in BLAS.gram(p.baseAddress!, into: g.baseAddress!, m: points.rows, n: d) }
+            gram.withUnsafeMutableBufferPointer { g in
+                BLAS.gram(p.baseAddress!, into: g.baseAddress!, m: points.rows, n: d)
+            }
         }
         let values = try BLAS.symmetricEigen(&gram, n: d)
         return values.reversed().map { max(0, Double($0)) / Double(points.rows) }

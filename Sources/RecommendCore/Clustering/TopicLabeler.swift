@@ -3,9 +3,9 @@ internal import Foundation
 /// Words for topics: class-based TF-IDF over the articles' TF-IDF vectors, and term-space centroids.
 ///
 /// A topic's profile is the mean of its articles' field-weighted TF-IDF vectors (`sqrt(w)` title +
-/// `sqrt(1 - w)` body, the weighting of the dense space). A term scores `profile(t, c) × ln(1 + A / Σc' profile(t, c'))`
-/// (the c-TF-IDF of Grootendorst's BERTopic, on weights instead of counts), `A` the mean profile mass per topic:
-/// strong in the topic and rare in the others. Labels skip stop words, numbers and terms under three letters, and
+/// `sqrt(1 - w)` body, the weighting of the dense space). A term scores
+/// `profile(t, c) × ln(1 + A / Σc' profile(t, c'))` (the c-TF-IDF of Grootendorst's BERTopic, on weights instead
+/// of counts), `A` the mean profile mass per topic: strong in the topic and rare in the others. Labels skip stop words, numbers and terms under three letters, and
 /// show each term's commonest surface form.
 struct TopicLabeler {
     let vocabulary: Vocabulary

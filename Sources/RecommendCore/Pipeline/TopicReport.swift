@@ -11,7 +11,8 @@ public struct TopicReport: Sendable, Codable {
     /// Why no previous index was used, when one was looked for but could not be read.
     public var previousIgnored: String?
 
-    public init(count: TopicCount, topics: Int, unassigned: Int, changes: TopicChanges?, previousIgnored: String? = nil) {
+    public init(count: TopicCount, topics: Int, unassigned: Int, changes: TopicChanges?, previousIgnored: String? = nil)
+    {
         self.count = count
         self.topics = topics
         self.unassigned = unassigned

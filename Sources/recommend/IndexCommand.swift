@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import RecommendCore
 
 struct IndexCommand: AsyncParsableCommand {
@@ -54,19 +53,6 @@ struct IndexCommand: AsyncParsableCommand {
         if noPrevious, previous != nil { throw ValidationError("--previous and --no-previous exclude each other") }
     }
 
-    /// The topics of the previous index: `--previous` must be readable; the default (the file at `--index`) is
-    /// skipped, with the reason, when it is missing or unreadable.
-    func loadPrevious() throws -> (PreviousTopics?, String?) {
-        if noPrevious { return (nil, nil) }
-        if let previous { return (try RecommendIndex(path: previous).previousTopics(), nil) }
-        guard FileManager.default.fileExists(atPath: location.index) else { return (nil, nil) }
-        do {
-            return (try RecommendIndex(path: location.index).previousTopics(), nil)
-        } catch {
-            return (nil, "\(error)")
-        }
-    }
-
     func run() async throws {
         var configuration = RecommendConfiguration()
         configuration.text.stem = stem
@@ -77,7 +63,9 @@ struct IndexCommand: AsyncParsableCommand {
         if let seed { configuration.similarity.seed = seed }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
         let report = try Console.run {
-            let (previousTopics, ignored) = try loadPrevious()
+            let (previousTopics, ignored) =
+                noPrevious
+                ? (nil, nil) : try RecommendIndex.previousTopics(at: previous ?? location.index, required: previous != nil)
             var report = try builder.build(inputs: inputs, previous: previousTopics, writingTo: location.index)
             report.topics?.previousIgnored = ignored
             return report

@@ -101,4 +101,20 @@ func temporaryDirectory() throws -> String {
         #expect(rebuilt.status == 0)
         #expect(rebuilt.output.contains("topic changes: kept 6, born 0, died 0"))
     }
+
+    @Test("a --previous index must be readable; an unreadable file at --index is only warned about")
+    func previousIndex() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let index = directory + "/sample.index"
+        let data = packageRoot + "/Data/articles.jsonl"
+        let missing = try runRecommend(["index", data, "--index", index, "--previous", directory + "/none.index"])
+        #expect(missing.status == 1)
+        #expect(missing.error.contains("none.index"))
+        try Data("not an index".utf8).write(to: URL(fileURLWithPath: index))
+        let damaged = try runRecommend(["index", data, "--index", index, "--topics", "3"])
+        #expect(damaged.status == 0)
+        #expect(damaged.error.contains("warning: previous index not used for topic ids"))
+        #expect(!damaged.output.contains("topic changes"))
+    }
 }

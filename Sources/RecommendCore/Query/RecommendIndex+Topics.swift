@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Topic questions answered from the stored topic sections.
 extension RecommendIndex {
     /// The topics, largest first.
@@ -32,6 +34,22 @@ extension RecommendIndex {
         var members: [(index: Int, centrality: Float)] = []
         for i in 0..<count where Int(articleTopics[i]) == id { members.append((i, topicCentrality[i])) }
         return members.sorted { ($0.centrality, -$0.index) > ($1.centrality, -$1.index) }
+    }
+
+    /// The topics of the index at `path`, for a rebuild that keeps their ids. When the index is not `required`
+    /// (the default previous index is the file about to be replaced), a missing file gives `nil` and an unreadable
+    /// one `nil` with the reason, so the build goes on with fresh ids.
+    /// - Throws: `IndexFileError` for a `required` index that cannot be read.
+    public static func previousTopics(at path: String, required: Bool) throws -> (
+        topics: PreviousTopics?, ignored: String?
+    ) {
+        if required { return (try RecommendIndex(path: path).previousTopics(), nil) }
+        guard FileManager.default.fileExists(atPath: path) else { return (nil, nil) }
+        do {
+            return (try RecommendIndex(path: path).previousTopics(), nil)
+        } catch {
+            return (nil, "\(error)")
+        }
     }
 
     /// The article -> topic map of this index, for a rebuild that keeps topic ids (`nil` without topics).

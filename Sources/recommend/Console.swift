@@ -35,9 +35,9 @@ enum Console {
         if let topics = report.topics {
             let how =
                 switch topics.count.rule {
-                case "auto": "chosen by the largest eigengap"
-                case "previous": "the previous index's count, still nearly the best eigengap"
-                default: "asked for"
+                case .auto: "chosen by the largest eigengap"
+                case .previous: "the previous index's count, still nearly the best eigengap"
+                case .fixed: "asked for"
                 }
             let unassigned =
                 topics.unassigned > 0 ? ", \(topics.unassigned) articles without usable terms have none" : ""

@@ -116,7 +116,7 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
         for (i, t) in topics.enumerated() { map["a\(i)"] = t }
         let table = TopicTable(
             topics: ids.map { Topic(id: $0, labelTerms: [], size: 0, centralArticles: []) }, nextID: ids.max()! + 1,
-            count: TopicCount(rule: "fixed", requested: ids.count))
+            count: TopicCount(rule: .fixed, requested: ids.count))
         return PreviousTopics(topicOfArticle: map, table: table)
     }
 
@@ -193,7 +193,7 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
     @Test("auto chooses the synthetic corpus's number of topics")
     func autoCount() throws {
         let report = try build(syntheticArticles(count: 600, topics: 6)).report
-        #expect(report.topics?.count.rule == "auto")
+        #expect(report.topics?.count.rule == .auto)
         #expect(report.topics?.topics == 6)
     }
 

@@ -41,15 +41,24 @@ public struct TopicTable: Sendable, Codable, Equatable {
 
 /// How many topics were made and why.
 public struct TopicCount: Sendable, Codable, Equatable {
-    /// `fixed` (asked for), `auto` (chosen by `TopicCountRule`) or `previous` (auto kept the previous index's count).
-    public var rule: String
+    /// Where the number came from.
+    public enum Rule: String, Sendable, Codable {
+        /// Asked for (`--topics K`).
+        case fixed
+        /// Chosen by `TopicCountRule`.
+        case auto
+        /// `auto` kept the previous index's count, nearly as good as the best one.
+        case previous
+    }
+
+    public var rule: Rule
     /// The number asked for or chosen (the topics made can be fewer when the articles have fewer distinct
     /// directions).
     public var requested: Int
     /// For `auto`: the eigengap score of each candidate k, in range order (see `TopicCountRule.choose`).
     public var scores: [Double]
 
-    public init(rule: String, requested: Int, scores: [Double] = []) {
+    public init(rule: Rule, requested: Int, scores: [Double] = []) {
         self.rule = rule
         self.requested = requested
         self.scores = scores

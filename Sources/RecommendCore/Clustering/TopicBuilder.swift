@@ -90,22 +90,22 @@ public struct TopicBuilder: Sendable {
 
     /// The fixed count, or the `auto` choice (kept at the previous count while that is nearly as good).
     func topicCount(_ points: DenseMatrix, previous: PreviousTopics?) throws(LinearAlgebraError) -> TopicCount {
-        if let fixed = options.count { return TopicCount(rule: "fixed", requested: max(1, fixed)) }
+        if let fixed = options.count { return TopicCount(rule: .fixed, requested: max(1, fixed)) }
         let range = options.autoRange
         guard let (chosen, scores) = TopicCountRule.choose(spectrum: try TopicCountRule.spectrum(points), range: range)
         else {
-            return TopicCount(rule: "auto", requested: max(1, min(points.rows, range.lowerBound)))
+            return TopicCount(rule: .auto, requested: max(1, min(points.rows, range.lowerBound)))
         }
-        if let previous, previous.table.count.rule != "fixed" {
+        if let previous, previous.table.count.rule != .fixed {
             let kept = previous.table.count.requested
             let position = kept - range.lowerBound
             if scores.indices.contains(position),
                 scores[chosen - range.lowerBound] - scores[position] < Self.countHysteresis
             {
-                return TopicCount(rule: "previous", requested: kept, scores: scores)
+                return TopicCount(rule: .previous, requested: kept, scores: scores)
             }
         }
-        return TopicCount(rule: "auto", requested: chosen, scores: scores)
+        return TopicCount(rule: .auto, requested: chosen, scores: scores)
     }
 
     /// The previous topics' centroids in this dense space: the normalised mean of each old topic's articles that

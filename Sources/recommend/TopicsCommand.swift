@@ -16,6 +16,8 @@ struct TopicsCommand: AsyncParsableCommand {
             let topics = try index.topics().map { index.summary(of: $0) }
             if json {
                 print(try JSONCoding.pretty(topics))
+            } else if topics.isEmpty {
+                print("no topics: no article of the index has usable terms")
             } else {
                 for topic in topics { Console.printTopic(topic) }
             }

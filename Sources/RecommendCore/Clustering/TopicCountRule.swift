@@ -27,7 +27,7 @@ public enum TopicCountRule {
     /// `nil` when no candidate fits (fewer than three dimensions or articles).
     ///
     /// The score is the drop of the log-spectrum from `λk` to `λk+1` beyond its power-law trend:
-    /// `ln(λk / λk+1) − α ln((k + 1) / k)`, with `α` the least-squares slope of `ln λ` against `ln k` over the
+    /// `ln(λk / λk+1) − α ln((k + 1) / k)`, with `−α` the least-squares slope of `ln λ` against `ln k` over the
     /// range. Text spectra decay like a power of `k`, so the plain ratio `λk / λk+1` is largest at small `k` for
     /// any corpus; the trend term removes that bias, and what is left is the largest unexpected gap.
     static func choose(spectrum: [Double], range: ClosedRange<Int>) -> (count: Int, scores: [Double])? {

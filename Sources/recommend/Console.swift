@@ -44,12 +44,37 @@ enum Console {
         let phases = report.phases.map { "\($0.name) \(format($0.seconds))s (cpu \(format($0.coresBusy, digits: 1))x)" }
             .joined(separator: ", ")
         print("time: \(phases); total \(format(report.totalSeconds))s")
+        if let topics = report.topics {
+            let how =
+                switch topics.count.rule {
+                case .auto: "chosen by the largest eigengap"
+                case .previous: "the previous index's count, still nearly the best eigengap"
+                case .fixed: "asked for"
+                }
+            let unassigned =
+                topics.unassigned > 0 ? ", \(topics.unassigned) articles without usable terms have none" : ""
+            print("topics: \(topics.topics) (\(how))\(unassigned)")
+            if let changes = topics.changes { print("topic changes: \(changes.summary)") }
+            if let ignored = topics.previousIgnored {
+                let warning = "warning: previous index not used for topic ids: \(ignored)\n"
+                FileHandle.standardError.write(Data(warning.utf8))
+            }
+        }
+    }
+
+    static func printTopic(_ topic: TopicSummary) {
+        print("\(topic.id)  \(topic.size) articles  \(topic.labelTerms.joined(separator: ", "))")
+        for article in topic.centralArticles { print("      \(article.id)  \(article.title)") }
     }
 
     static func printRelated(
-        _ related: [RelatedArticle], of article: ArticleSummary, alsoPublishedAs: [String]? = nil
+        _ related: [RelatedArticle], of article: ArticleSummary, alsoPublishedAs: [String]? = nil,
+        topic: TopicSummary? = nil
     ) {
         print("\(article.id)  \(article.title)  \(article.published.map { String($0.prefix(10)) } ?? "")")
+        if let topic {
+            print("topic \(topic.id): \(topic.labelTerms.joined(separator: ", ")) (\(topic.size) articles)")
+        }
         if let alsoPublishedAs { print("     also published as: \(alsoPublishedAs.joined(separator: ", "))") }
         for entry in related {
             let date = entry.article.published.map { String($0.prefix(10)) } ?? "-"
@@ -70,7 +95,7 @@ enum Console {
     static func printRelated(_ response: RelatedResponse) {
         printRelated(
             response.related, of: response.article ?? ArticleSummary(id: "(text)", title: ""),
-            alsoPublishedAs: response.alsoPublishedAs)
+            alsoPublishedAs: response.alsoPublishedAs, topic: response.topic)
     }
 
     static func format(_ value: Double, digits: Int = 2) -> String {

@@ -4,7 +4,8 @@ import RecommendCore
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write every article's related list as JSON Lines ({\"id\", \"related\": [{\"id\", \"score\"}]}).",
+        abstract: "Write every article's related list ({\"id\", \"related\": [{\"id\", \"score\"}]}) and/or topic "
+            + "({\"id\", \"cluster\"}) as JSON Lines.",
         discussion: """
             The lists are the ones `related` serves under the same controls (near-duplicates collapsed by default,
             the overrides file applied); --stored writes the index's stored lists as they are.
@@ -12,8 +13,11 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(help: "Where to write the related lists ('-' for standard output).")
-    var related = "-"
+    @Option(help: "Where to write the related lists ('-' for standard output; the default when --topics is not given).")
+    var related: String?
+
+    @Option(help: "Where to write each article's topic ('-' for standard output); null for an article without one.")
+    var topics: String?
 
     @Option(name: .short, help: "Entries per list (default: all stored).")
     var k: Int?
@@ -23,17 +27,27 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var controls: RelatedOptions
 
+    func validate() throws {
+        if related == "-", topics == "-" {
+            throw ValidationError("--related and --topics cannot both go to standard output")
+        }
+    }
+
     func run() async throws {
         try Console.run {
             let index = try RecommendIndex(path: location.index)
-            let limit = k ?? index.metadata.neighbours
-            if stored {
-                try RelatedExport.write(index, limit: limit, to: related)
-            } else {
-                let query = controls.query(limit: limit)
-                let responses = try RelatedEvaluation.responses(try controls.ranker(index, query: query), query: query)
-                try RelatedExport.write(RelatedEvaluation.lines(responses), to: related)
+            if let related = related ?? (topics == nil ? "-" : nil) {
+                let limit = k ?? index.metadata.neighbours
+                if stored {
+                    try RelatedExport.write(index, limit: limit, to: related)
+                } else {
+                    let query = controls.query(limit: limit)
+                    let ranker = try controls.ranker(index, query: query)
+                    try RelatedExport.write(
+                        RelatedEvaluation.lines(try RelatedEvaluation.responses(ranker, query: query)), to: related)
+                }
             }
+            if let topics { try TopicExport.write(index, to: topics) }
         }
     }
 }

@@ -57,6 +57,18 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Do not group near-duplicates.")
     var noNearDuplicates = false
 
+    @Option(help: "Topics to make: a number, or auto (the data chooses from 2...40 by its largest eigengap).")
+    var topics = "auto"
+
+    @Option(help: "Seed of every random choice (dense vectors, topic seeding); the same seed gives the same index.")
+    var seed: UInt64?
+
+    @Option(help: "The index whose topic ids a rebuild keeps (default: the existing file at --index, if any).")
+    var previous: String?
+
+    @Flag(help: "Ignore any previous index: topic ids start again from t1.")
+    var noPrevious = false
+
     @Option(help: "Related lists to print after the summary.")
     var show = 0
 
@@ -73,6 +85,8 @@ struct IndexCommand: AsyncParsableCommand {
         if let nearDuplicateCosine, !(0...1).contains(nearDuplicateCosine) {
             throw ValidationError("--near-duplicate-cosine must be in 0...1")
         }
+        if topics != "auto", (Int(topics) ?? 0) < 1 { throw ValidationError("--topics must be auto or a number >= 1") }
+        if noPrevious, previous != nil { throw ValidationError("--previous and --no-previous exclude each other") }
     }
 
     func run() async throws {
@@ -91,8 +105,17 @@ struct IndexCommand: AsyncParsableCommand {
         if let feedbackWeight { configuration.similarity.feedbackWeight = feedbackWeight }
         if let nearDuplicateCosine { configuration.nearDuplicates?.bodyCosine = nearDuplicateCosine }
         if noNearDuplicates { configuration.nearDuplicates = nil }
+        configuration.topics.count = Int(topics)
+        if let seed { configuration.similarity.seed = seed }
         let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
-        let report = try Console.run { try builder.build(inputs: inputs, writingTo: location.index) }
+        let report = try Console.run {
+            let (previousTopics, ignored) =
+                noPrevious
+                ? (nil, nil) : try RecommendIndex.previousTopics(at: previous ?? location.index, required: previous != nil)
+            var report = try builder.build(inputs: inputs, previous: previousTopics, writingTo: location.index)
+            report.topics?.previousIgnored = ignored
+            return report
+        }
         if json {
             print(try JSONCoding.pretty(report))
         } else {

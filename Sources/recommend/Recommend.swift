@@ -5,6 +5,9 @@ struct Recommend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
         abstract: "Related articles and topics for a news archive.",
-        subcommands: [IndexCommand.self, RelatedCommand.self, QueryCommand.self, ExportCommand.self, EvalCommand.self]
+        subcommands: [
+            IndexCommand.self, RelatedCommand.self, QueryCommand.self, TopicsCommand.self, TopicCommand.self,
+            ExportCommand.self, EvalCommand.self,
+        ]
     )
 }

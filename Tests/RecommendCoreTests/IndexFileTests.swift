@@ -65,10 +65,7 @@ import Testing
             var damaged = bytes
             damaged[offset + length / 2] ^= 0x5A
             try Data(damaged).write(to: URL(fileURLWithPath: path))
-            #expect(throws: IndexFileError.self) {
-                let index = try RecommendIndex(path: path)
-                _ = try index.loadModel()
-            }
+            #expect(throws: IndexFileError.self) { try RecommendIndex(path: path).verify() }
             damagedSections += 1
         }
         #expect(damagedSections == count)

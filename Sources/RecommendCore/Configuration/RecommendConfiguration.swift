@@ -10,8 +10,21 @@ public struct RecommendConfiguration: Sendable, Codable, Equatable {
     /// How near-duplicates are grouped; nil for no grouping (also what an index written before grouping
     /// existed reads as).
     public var nearDuplicates: NearDuplicateOptions? = NearDuplicateOptions()
+    /// How topic clusters are found, labelled and carried over from the previous index.
+    public var topics = TopicOptions()
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case text, weighting, similarity, topics }
+
+    /// Decodes a configuration; an index written before topics existed has no `topics` key and gets the defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(TextOptions.self, forKey: .text)
+        weighting = try container.decode(WeightingOptions.self, forKey: .weighting)
+        similarity = try container.decode(SimilarityOptions.self, forKey: .similarity)
+        topics = try container.decodeIfPresent(TopicOptions.self, forKey: .topics) ?? TopicOptions()
+    }
 }
 
 /// Tokenising and term normalisation.
@@ -86,6 +99,35 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var powerIterations = 2
     /// Seed of every random choice, so the same input gives the same index byte for byte. Default 1.
     public var seed: UInt64 = 1
+
+    public init() {}
+}
+
+/// Topic clusters: spherical k-means on the dense article vectors.
+public struct TopicOptions: Sendable, Codable, Equatable {
+    /// Topics wanted; `nil` (the default) lets the data choose (see `TopicCountRule`).
+    public var count: Int?
+    /// The range `auto` chooses from. Default 2...40.
+    public var autoRange = 2...40
+    /// Leading dense (LSA) dimensions the clustering uses, rows re-normalised. Default 100: as good as all 256
+    /// on the labelled corpora (NMI within noise) at 2.5 times less work.
+    public var dimensions = 100
+    /// Independent k-means runs from different k-means++ seeds; the best objective wins. Default 10.
+    public var restarts = 10
+    /// Upper bound on the assignment/update rounds of one run. Default 60.
+    public var maxIterations = 60
+    /// Spherical k-means rounds in the full TF-IDF space after the dense clustering, where every exact word
+    /// counts (0 turns them off). Default 5: NMI +0.016 on agnews, +0.027 on 20newsgroups, none on bbc.
+    public var termSpaceRounds = 5
+    /// Label terms stored per topic. Default 8.
+    public var labelTerms = 8
+    /// Most central articles stored per topic (their headlines describe it). Default 5.
+    public var centralArticles = 5
+    /// Terms kept per topic centroid in term space (stored for unseen text and later rebuilds). Default 200.
+    public var centroidTerms = 200
+    /// A new topic keeps the id of an old one when they share at least this Jaccard overlap of the articles
+    /// present in both builds. Default 0.3.
+    public var matchOverlap = 0.3
 
     public init() {}
 }

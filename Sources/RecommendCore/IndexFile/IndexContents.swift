@@ -10,11 +10,15 @@ public struct IndexContents: Sendable {
     public var related: RelatedLists
     /// Near-duplicate groups; nil when grouping is off (the file then has no `DUPG` section).
     public var duplicates: NearDuplicateGroups?
+    /// Topic clusters (absent in indexes built before topics existed).
+    public var topics: TopicClusters?
 
     public init(
         metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors,
-        semantic: SemanticSpace?, related: RelatedLists, duplicates: NearDuplicateGroups? = nil
+        semantic: SemanticSpace?, related: RelatedLists, duplicates: NearDuplicateGroups? = nil,
+        topics: TopicClusters? = nil
     ) {
+        self.topics = topics
         self.metadata = metadata
         self.articles = articles
         self.model = model

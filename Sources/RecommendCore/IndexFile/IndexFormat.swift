@@ -68,6 +68,17 @@ enum SectionTag: String, CaseIterable, Sendable {
     /// `Int32` per article: the first article of its near-duplicate group (itself when it has none). Optional:
     /// absent when grouping is off or the index predates it, and then every article is its own group.
     case duplicateGroups = "DUPG"
+    /// JSON: the `TopicTable` (ids, label terms, sizes, central articles, how the count was chosen).
+    case topicTable = "TOPT"
+    /// `Int32` per article: its topic id, -1 for none.
+    case articleTopics = "TOPA"
+    /// `Float` per article: cosine to its topic's centroid (how central it is).
+    case topicCentrality = "TOPW"
+    /// Topic centroids in term space, one CSR row per topic in table order: `UInt64` row starts, `Int32` term
+    /// ids, `Float` values.
+    case centroidRows = "TCRW"
+    case centroidColumns = "TCCL"
+    case centroidValues = "TCVL"
 
     var code: UInt32 {
         var value: UInt32 = 0

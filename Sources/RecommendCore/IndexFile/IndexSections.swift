@@ -47,8 +47,13 @@ struct IndexSections: Sendable {
 
     var path: String { file.path }
 
-    /// Whether the file has a section `tag` (optional sections may be absent).
+    /// Whether the file has the section (optional sections, such as topics, may be absent).
     func contains(_ tag: SectionTag) -> Bool { table[tag.code] != nil }
+
+    /// Verifies the checksum of every section in the table.
+    func verifyAll() throws(IndexFileError) {
+        for tag in SectionTag.allCases where contains(tag) { _ = try bytes(tag) }
+    }
 
     /// The verified bytes of a section.
     /// - Throws: `missingSection` or `checksumMismatch`.

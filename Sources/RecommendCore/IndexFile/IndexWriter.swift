@@ -50,6 +50,16 @@ public enum IndexWriter {
         if let duplicates = contents.duplicates {
             sections.append((.duplicateGroups, SectionEncoder.array(duplicates.group)))
         }
+        if let topics = contents.topics {
+            sections += [
+                (.topicTable, Array(try JSONCoding.encoder.encode(topics.table))),
+                (.articleTopics, SectionEncoder.array(topics.articleTopics)),
+                (.topicCentrality, SectionEncoder.array(topics.centrality)),
+                (.centroidRows, SectionEncoder.array(topics.centroids.rowStart.map { UInt64($0) })),
+                (.centroidColumns, SectionEncoder.array(topics.centroids.columns)),
+                (.centroidValues, SectionEncoder.array(topics.centroids.values)),
+            ]
+        }
         func aligned(_ x: Int) -> Int { (x + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment }
         var offset = aligned(IndexFormat.headerSize + IndexFormat.sectionEntrySize * sections.count)
         var table = SectionEncoder()

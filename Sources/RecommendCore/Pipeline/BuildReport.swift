@@ -19,6 +19,8 @@ public struct BuildReport: Sendable, Codable {
     /// Where the similarity phase spent its time, and the sampled recall of its candidate search.
     public var similarity: SimilarityResult.Statistics
     public var phases: [Phase] = []
+    /// The topics made and, for a rebuild, what changed.
+    public var topics: TopicReport?
 
     /// Total seconds of all phases.
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }

@@ -14,19 +14,21 @@ public struct IndexBuilder: Sendable {
         self.generation = generation
     }
 
-    /// Reads `inputs` and builds the index contents.
+    /// Reads `inputs` and builds the index contents; topics keep the ids of `previous` where they continue.
     /// - Throws: `FeedError` (unreadable input, duplicate ids, nothing to index) or `LinearAlgebraError`.
-    public func build(inputs: [String]) throws -> (contents: IndexContents, report: BuildReport) {
+    public func build(inputs: [String], previous: PreviousTopics? = nil) throws -> (
+        contents: IndexContents, report: BuildReport
+    ) {
         var timer = PhaseTimer()
         let (articles, feedReport) = try timer.measure("read") { try FeedReader(duplicates: duplicates).read(inputs) }
         guard !articles.isEmpty else { throw FeedError.noArticles }
-        var (contents, report) = try build(articles: articles, feed: feedReport)
+        var (contents, report) = try build(articles: articles, feed: feedReport, previous: previous)
         report.phases.insert(contentsOf: timer.phases, at: 0)
         return (contents, report)
     }
 
     /// Builds the index contents of articles already in memory.
-    public func build(articles: [Article], feed: FeedReport = FeedReport()) throws -> (
+    public func build(articles: [Article], feed: FeedReport = FeedReport(), previous: PreviousTopics? = nil) throws -> (
         contents: IndexContents, report: BuildReport
     ) {
         var timer = PhaseTimer()
@@ -50,6 +52,13 @@ public struct IndexBuilder: Sendable {
                     threshold: options.bodyCosine)
             }
         }
+        let (topics, changes) = try timer.measure("topics") {
+            try TopicBuilder(
+                options: configuration.topics, seed: similarity.seed, titleWeight: configuration.weighting.titleWeight
+            ).build(
+                dense: latent.unitVectors(dimensions: latent.dimensions), vectors: vectors, vocabulary: model.vocabulary, articleIDs: articles.map(\.id),
+                previous: previous)
+        }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
             termCount: model.vocabulary.count, neighbours: related.width, method: method,
@@ -59,18 +68,21 @@ public struct IndexBuilder: Sendable {
         }
         let contents = IndexContents(
             metadata: metadata, articles: stored, model: model, vectors: vectors, semantic: semantic, related: related,
-            duplicates: duplicates)
+            duplicates: duplicates, topics: topics)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
-            similarity: result.statistics, phases: timer.phases)
+            similarity: result.statistics, phases: timer.phases,
+            topics: TopicReport(
+                count: topics.table.count, topics: topics.table.topics.count,
+                unassigned: topics.articleTopics.count { $0 < 0 }, changes: changes))
         return (contents, report)
     }
 }
 
 extension IndexBuilder {
-    /// Reads `inputs`, builds the index and writes it atomically to `path`.
-    public func build(inputs: [String], writingTo path: String) throws -> BuildReport {
-        let built = try build(inputs: inputs)
+    /// Reads `inputs`, builds the index (topic ids carried over from `previous`) and writes it atomically to `path`.
+    public func build(inputs: [String], previous: PreviousTopics? = nil, writingTo path: String) throws -> BuildReport {
+        let built = try build(inputs: inputs, previous: previous)
         var timer = PhaseTimer()
         try timer.measure("write") { try IndexWriter.write(built.contents, to: path) }
         var report = built.report

@@ -10,6 +10,10 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     case vectorsNotLoaded
     /// A related-list control has a value it cannot take (`name` as in HTTP query parameters).
     case invalidControl(name: String, value: String, expected: String)
+    /// The index was built before topics existed.
+    case noTopics(path: String)
+    /// No topic has this id.
+    case unknownTopic(String)
 
     public var description: String {
         switch self {
@@ -21,6 +25,8 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidControl(let name, let value, let expected): "\(name) '\(value)': expected \(expected)"
         case .vectorsNotLoaded:
             "explanations and diversity need the article vectors: open the ranker with loadingVectors: true"
+        case .noTopics(let path): "\(path) has no topics: rebuild it with 'recommend index' to add them"
+        case .unknownTopic(let id): "no topic '\(id)' in the index ('recommend topics' lists them)"
         }
     }
 }

@@ -14,6 +14,10 @@ public struct RecommendIndex: Sendable {
     let relatedScores: MappedArray<Float>
     /// Near-duplicate group per article (the `DUPG` section), nil when the index has none.
     let duplicateGroups: MappedArray<Int32>?
+    /// The topic table, `nil` for an index built before topics existed.
+    public let topicTable: TopicTable?
+    let articleTopics: MappedArray<Int32>?
+    let topicCentrality: MappedArray<Float>?
 
     /// Opens and checks the index at `path`.
     /// - Throws: `IndexFileError` when the file is missing, not an index, of another version, truncated or corrupt.
@@ -45,6 +49,37 @@ public struct RecommendIndex: Sendable {
         } else {
             duplicateGroups = nil
         }
+        if sections.contains(.topicTable) {
+            let table: TopicTable
+            do {
+                table = try JSONCoding.decode(TopicTable.self, from: try sections.bytes(.topicTable))
+            } catch let error as IndexFileError {
+                throw error
+            } catch {
+                throw IndexFileError.malformed(path: path, detail: "topic table is not readable: \(error)")
+            }
+            let known = Set(table.topics.map(\.id))
+            let topics = try sections.array(.articleTopics, of: Int32.self, count: n)
+            guard topics.allSatisfy({ $0 < 0 || known.contains(Int($0)) }),
+                table.topics.allSatisfy({ $0.centralArticles.allSatisfy { (0..<n).contains($0) } })
+            else { throw IndexFileError.malformed(path: path, detail: "topics point to unknown topics or articles") }
+            topicTable = table
+            articleTopics = topics
+            topicCentrality = try sections.array(.topicCentrality, of: Float.self, count: n)
+        } else {
+            topicTable = nil
+            articleTopics = nil
+            topicCentrality = nil
+        }
+    }
+
+    /// Checks the checksum of every section, including those a query opens only when it needs them (vectors,
+    /// topic centroids): what a service or a nightly job does before trusting a new file.
+    /// - Throws: `IndexFileError.checksumMismatch` naming the damaged section.
+    /// - Complexity: O(file size).
+    public func verify() throws {
+        try sections.verifyAll()
+        _ = try loadModel()
     }
 
     /// The path the index was opened from.

@@ -32,10 +32,15 @@ public enum RelatedExport {
             out.append(try encoder.encode(line))
             out.append(10)
         }
+        try write(out, to: path)
+    }
+
+    /// Writes `data` to `path` atomically, or to standard output for `-`.
+    static func write(_ data: Data, to path: String) throws {
         if path == "-" {
-            FileHandle.standardOutput.write(out)
+            FileHandle.standardOutput.write(data)
         } else {
-            try out.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         }
     }
 }

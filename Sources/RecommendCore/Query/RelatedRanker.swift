@@ -76,7 +76,8 @@ public struct RelatedRanker: Sendable {
         }
         return RelatedResponse(
             article: index.article(i), related: related,
-            alsoPublishedAs: duplicatesOfQuery.isEmpty ? nil : duplicatesOfQuery)
+            alsoPublishedAs: duplicatesOfQuery.isEmpty ? nil : duplicatesOfQuery,
+            topic: index.topic(ofArticle: i).map { index.summary(of: $0) })
     }
 
     /// The stored list of `i` without blocked, excluded and filtered-out articles, recency decay applied and

@@ -75,6 +75,11 @@ public enum LatentSemanticModel {
                 }
             }
         }
+        // An article without terms has a zero row in X; its coordinates are rounding noise, which normalising
+        // would blow up into a random direction. They are exactly zero.
+        for i in 0..<n where vectors.title.range(ofRow: i).isEmpty && vectors.body.range(ofRow: i).isEmpty {
+            for k in 0..<d { e[i * d + k] = 0 }
+        }
         let singularValues = (0..<d).map { max(0, eigenvalues[width - 1 - $0]).squareRoot() }
         return LatentVectors(coordinates: DenseMatrix(rows: n, columns: d, storage: e), singularValues: singularValues)
     }

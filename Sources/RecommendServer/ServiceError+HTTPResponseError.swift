@@ -1,0 +1,15 @@
+public import Hummingbird
+
+extension ServiceError: HTTPResponseError {
+    public var headers: HTTPFields { [:] }
+
+    /// The error as `{"error": "<description>"}`.
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        try Response.json(ErrorBody(error: description), status: status)
+    }
+}
+
+/// The body of every error response.
+struct ErrorBody: Codable, Equatable {
+    var error: String
+}

@@ -36,14 +36,14 @@ struct ArticleController<Context: RequestContext>: Sendable {
             headers[.relatedTruncated] = "asked for \(k), the index stores \(stored) per article"
         }
         let response = RelatedResponse(article: snapshot.index.article(i), related: try snapshot.index.related(to: i, limit: k))
-        return try Response.json(response, headers: headers)
+        return Response.json(writing: response, headers: headers)
     }
 
     @Sendable func article(_ request: Request, context: Context) async throws -> Response {
         let snapshot = try served.require()
         let id = try context.parameters.require("id")
         guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
-        return try Response.json(snapshot.index.article(i), headers: generationHeader(snapshot))
+        return Response.json(writing: snapshot.index.article(i), headers: generationHeader(snapshot))
     }
 
     @Sendable func relatedToText(_ request: Request, context: Context) async throws -> Response {
@@ -57,7 +57,7 @@ struct ArticleController<Context: RequestContext>: Sendable {
         let k = try validatedK(query.k)
         let snapshot = try served.require()
         let related = try snapshot.searcher.related(title: query.title ?? "", body: query.body ?? "", k: k)
-        return try Response.json(RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
+        return Response.json(writing: RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
     }
 
     /// `k` from a request: `defaultK` when absent, else an integer in `1...maxK`.

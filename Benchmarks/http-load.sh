@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load test of `recommend serve` with wrk: GET related for random ids, then POST related with real article
 # texts. Builds release, indexes the corpus, starts the server on loopback, reports requests/s, p50/p99
-# latency and the server's memory (VmRSS, VmHWM from /proc).
+# latency, the server's CPU time per request (user + system, from /proc: unlike requests/s it hardly moves
+# when other processes share the machine) and its memory (VmRSS, VmHWM).
 #
 #   Benchmarks/http-load.sh [CORPUS]     (default: /work/shared/corpora/20newsgroups-bydate.jsonl.gz)
 #
@@ -96,12 +97,18 @@ curl -sf "http://127.0.0.1:$port/readyz"; echo
 memory() { grep -E '^(VmRSS|VmHWM)' "/proc/$server/status" | tr -s ' \t' ' ' | paste -sd' ' -; }
 echo "server memory after start: $(memory)"
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
 run() {
-  local name=$1 script=$2
+  local name=$1 script=$2 before after requests
   echo "== $name: wrk -t$threads -c$connections -d$duration --latency"
-  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$script" "http://127.0.0.1:$port" \
-    | tee "$work/$name.txt" | grep -E 'RESULT|Non-2xx|Socket errors' || true
+  before=$(cpu_ticks)
+  wrk -t"$threads" -c"$connections" -d"$duration" --latency -s "$script" "http://127.0.0.1:$port" >"$work/$name.txt"
+  after=$(cpu_ticks)
+  grep -E 'Non-2xx|Socket errors' "$work/$name.txt" || true
+  requests=$(sed -n 's/^RESULT.* requests=\([0-9]*\) .*/\1/p' "$work/$name.txt")
+  echo "$(grep '^RESULT' "$work/$name.txt") server_cpu_us_per_request=$(( (after - before) * 1000000 / $(getconf CLK_TCK) / requests ))"
   echo "server memory after $name: $(memory)"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 # A short warm-up so that the first run does not pay for first-touch page faults of the mapped index.
 wrk -t1 -c4 -d2s -s "$work/get.lua" "http://127.0.0.1:$port" >/dev/null

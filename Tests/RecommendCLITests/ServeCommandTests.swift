@@ -33,7 +33,8 @@ import Testing
             let related = try await client.get("/v1/articles/a001/related?k=3")
             #expect(related.status == .ok)
             #expect(related.headers[HTTPField.Name("X-Index-Generation")!] == "1")
-            let body = try JSONDecoder().decode(RelatedResponse.self, from: Data((related.body ?? ByteBuffer()).readableBytesView))
+            let body = try JSONDecoder().decode(
+                RelatedResponse.self, from: Data((related.body ?? ByteBuffer()).readableBytesView))
             #expect(body.article?.id == "a001")
             #expect(body.related.count == 3)
             let missing = try await client.get("/v1/articles/none/related")
@@ -77,7 +78,10 @@ import Testing
         let text = Mutex("")
         handle.readabilityHandler = { handle in
             let chunk = String(decoding: handle.availableData, as: UTF8.self)
-            let all = text.withLock { $0 += chunk; return $0 }
+            let all = text.withLock {
+                $0 += chunk
+                return $0
+            }
             if let range = all.range(of: "address=http://127.0.0.1:") {
                 let digits = all[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits), all[range.upperBound...].count > digits.count {

@@ -1,7 +1,7 @@
 import Foundation
-@testable import RecommendCore
 import Testing
 
+@testable import RecommendCore
 @testable import RecommendServer
 
 /// The hand-written JSON of the hot responses must be byte for byte what `JSONEncoder` (sorted keys, slashes

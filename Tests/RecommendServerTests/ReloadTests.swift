@@ -91,7 +91,9 @@ import Testing
                             let id = ids[(worker * 31 + requests * 7) % ids.count]
                             let response: TestResponse
                             switch requests % 3 {
-                            case 0: response = try await client.execute(uri: "/v1/articles/\(id)/related?k=20", method: .get)
+                            case 0:
+                                response = try await client.execute(
+                                    uri: "/v1/articles/\(id)/related?k=20", method: .get)
                             case 1: response = try await client.execute(uri: "/v1/articles/\(id)", method: .get)
                             default:
                                 let body = try JSONEncoder().encode(texts[requests % texts.count])

@@ -75,7 +75,9 @@ import Testing
             let response = try await client.execute(uri: "/v1/articles/a001/related?k=8", method: .get)
             #expect(response.status == .ok)
             #expect(try response.json(RelatedResponse.self).related.count == 5)
-            #expect(response.headers[HTTPField.Name("X-Related-Truncated")!] == "asked for 8, the index stores 5 per article")
+            #expect(
+                response.headers[HTTPField.Name("X-Related-Truncated")!]
+                    == "asked for 8, the index stores 5 per article")
             let within = try await client.execute(uri: "/v1/articles/a001/related?k=5", method: .get)
             #expect(within.headers[HTTPField.Name("X-Related-Truncated")!] == nil)
         }
@@ -142,7 +144,10 @@ import Testing
             #expect(lines.contains(#"http_requests_total{route="\#(route)",method="GET",status="200"} 3"#))
             #expect(lines.contains(#"http_requests_total{route="\#(route)",method="GET",status="404"} 1"#))
             #expect(lines.contains(#"http_requests_total{route="NotFound",method="GET",status="404"} 1"#))
-            #expect(lines.contains { $0.hasPrefix(#"http_request_duration_seconds_bucket{route="\#(route)",method="GET",le="#) })
+            #expect(
+                lines.contains {
+                    $0.hasPrefix(#"http_request_duration_seconds_bucket{route="\#(route)",method="GET",le="#)
+                })
             #expect(lines.contains(#"http_request_duration_seconds_count{route="\#(route)",method="GET"} 4"#))
             #expect(lines.contains("recommend_index_generation 3.0"))
             #expect(lines.contains("recommend_index_articles \(TestIndex.articles.count).0"))

@@ -44,7 +44,8 @@ struct TextQuery: Decodable, Sendable {
         case .typeMismatch(_, let context) where context.codingPath.isEmpty:
             return "expected an object"
         case .typeMismatch(_, let context):
-            return "'\(field(context))' must be \(context.codingPath.last?.stringValue == "k" ? "a number" : "a string")"
+            return
+                "'\(field(context))' must be \(context.codingPath.last?.stringValue == "k" ? "a number" : "a string")"
         case .valueNotFound(_, let context), .keyNotFound(_, let context):
             return "'\(field(context))' is missing"
         case .dataCorrupted(let context) where context.codingPath.isEmpty:

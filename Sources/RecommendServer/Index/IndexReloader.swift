@@ -68,7 +68,9 @@ struct IndexReloader: Service {
     private func reload(reason: String) async {
         let path = served.path
         let result = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: Result { try IndexSnapshot.load(path: path) }) }
+            DispatchQueue.global().async {
+                continuation.resume(returning: Result { try IndexSnapshot.load(path: path) })
+            }
         }
         let previous = served.snapshot?.generation
         switch result {

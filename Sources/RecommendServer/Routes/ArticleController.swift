@@ -35,7 +35,8 @@ struct ArticleController<Context: RequestContext>: Sendable {
         if k > stored {
             headers[.relatedTruncated] = "asked for \(k), the index stores \(stored) per article"
         }
-        let response = RelatedResponse(article: snapshot.index.article(i), related: try snapshot.index.related(to: i, limit: k))
+        let response = RelatedResponse(
+            article: snapshot.index.article(i), related: try snapshot.index.related(to: i, limit: k))
         return Response.json(writing: response, headers: headers)
     }
 
@@ -57,7 +58,8 @@ struct ArticleController<Context: RequestContext>: Sendable {
         let k = try validatedK(query.k)
         let snapshot = try served.require()
         let related = try snapshot.searcher.related(title: query.title ?? "", body: query.body ?? "", k: k)
-        return Response.json(writing: RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
+        return Response.json(
+            writing: RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
     }
 
     /// `k` from a request: `defaultK` when absent, else an integer in `1...maxK`.

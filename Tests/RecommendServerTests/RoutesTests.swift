@@ -83,7 +83,7 @@ import Testing
         }
     }
 
-    @Test("GET article returns its summary; an unknown id is a 404 naming it")
+    @Test("GET article returns its summary; ids are percent-decoded; an unknown id is a 404 naming it")
     func article() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -94,6 +94,11 @@ import Testing
             let response = try await client.execute(uri: "/v1/articles/a002", method: .get)
             #expect(response.status == .ok)
             #expect(try response.json(ArticleSummary.self) == index.article(try #require(index.index(of: "a002"))))
+            let encoded = try await client.execute(uri: "/v1/articles/%61%30%30%32", method: .get)
+            #expect(try encoded.json(ArticleSummary.self).id == "a002")
+            let invalid = try await client.execute(uri: "/v1/articles/%C3%28/related", method: .get)
+            #expect(invalid.status == .badRequest)
+            #expect(invalid.errorMessage == "the article id '%C3%28' is not valid percent-encoded UTF-8")
             for uri in ["/v1/articles/nope", "/v1/articles/nope/related"] {
                 let missing = try await client.execute(uri: uri, method: .get)
                 #expect(missing.status == .notFound)

@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Hummingbird
 internal import RecommendCore
 
@@ -28,7 +29,7 @@ struct ArticleController<Context: RequestContext>: Sendable {
     @Sendable func relatedToArticle(_ request: Request, context: Context) async throws -> Response {
         let snapshot = try served.require()
         let k = try validatedK(request.uri.queryParameters["k"].map(String.init))
-        let id = try context.parameters.require("id")
+        let id = try articleID(context)
         guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
         var headers = generationHeader(snapshot)
         let stored = snapshot.index.metadata.neighbours
@@ -42,7 +43,7 @@ struct ArticleController<Context: RequestContext>: Sendable {
 
     @Sendable func article(_ request: Request, context: Context) async throws -> Response {
         let snapshot = try served.require()
-        let id = try context.parameters.require("id")
+        let id = try articleID(context)
         guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
         return Response.json(writing: snapshot.index.article(i), headers: generationHeader(snapshot))
     }
@@ -60,6 +61,14 @@ struct ArticleController<Context: RequestContext>: Sendable {
         let related = try snapshot.searcher.related(title: query.title ?? "", body: query.body ?? "", k: k)
         return Response.json(
             writing: RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
+    }
+
+    /// The `{id}` path segment, percent-decoded (the router matches the raw path).
+    private func articleID(_ context: Context) throws -> String {
+        let raw = try context.parameters.require("id")
+        guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
+        guard let id = raw.removingPercentEncoding else { throw ServiceError.invalidArticleID(raw) }
+        return id
     }
 
     /// `k` from a request: `defaultK` when absent, else an integer in `1...maxK`.

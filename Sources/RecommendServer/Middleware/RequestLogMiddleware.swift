@@ -13,12 +13,12 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger.info(
             "request",
             metadata: [
-                "http.method": "\(request.method)",
-                "http.path": "\(request.uri.path)",
-                "http.route": "\(context.endpointPath ?? "-")",
-                "http.status": "\(response.status.code)",
-                "duration_us": "\((ContinuousClock.now - start).nanoseconds / 1000)",
-                "index.generation": "\(response.headers[.indexGeneration] ?? "-")",
+                "http.method": .string(request.method.rawValue),
+                "http.path": .string(request.uri.path),
+                "http.route": .string(context.endpointPath ?? "-"),
+                "http.status": .stringConvertible(response.status.code),
+                "duration_us": .stringConvertible((ContinuousClock.now - start).nanoseconds / 1000),
+                "index.generation": .string(response.headers[.indexGeneration] ?? "-"),
             ])
         return response
     }

@@ -27,6 +27,8 @@ struct IndexReloader: Service {
 
     func run() async throws {
         let (triggers, continuation) = AsyncStream.makeStream(of: Trigger.self)
+        // Trapped first thing: until then SIGHUP keeps its default action, which ends the process.
+        let hangups = reloadOnHangup ? await UnixSignalsSequence(trapping: .sighup) : nil
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 if let pollInterval {
@@ -34,9 +36,9 @@ struct IndexReloader: Service {
                         while (try? await Task.sleep(for: pollInterval)) != nil { continuation.yield(.poll) }
                     }
                 }
-                if reloadOnHangup {
+                if let hangups {
                     group.addTask {
-                        for await _ in await UnixSignalsSequence(trapping: .sighup) { continuation.yield(.hangup) }
+                        for await _ in hangups { continuation.yield(.hangup) }
                     }
                 }
                 var lastSeen = initialIdentity

@@ -27,9 +27,9 @@ struct ArticleController<Context: RequestContext>: Sendable {
     /// Answers with at most `k` entries of the stored list; when the index stores fewer than `k` per article the
     /// list is what is stored and `X-Related-Truncated` says so.
     @Sendable func relatedToArticle(_ request: Request, context: Context) async throws -> Response {
-        let snapshot = try served.require()
         let k = try validatedK(request.uri.queryParameters["k"].map(String.init))
         let id = try articleID(context)
+        let snapshot = try served.require()
         guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
         var headers = generationHeader(snapshot)
         let stored = snapshot.index.metadata.neighbours
@@ -42,8 +42,8 @@ struct ArticleController<Context: RequestContext>: Sendable {
     }
 
     @Sendable func article(_ request: Request, context: Context) async throws -> Response {
-        let snapshot = try served.require()
         let id = try articleID(context)
+        let snapshot = try served.require()
         guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
         return Response.json(writing: snapshot.index.article(i), headers: generationHeader(snapshot))
     }

@@ -8,8 +8,3 @@ extension ServiceError: HTTPResponseError {
         try Response.json(ErrorBody(error: description), status: status)
     }
 }
-
-/// The body of every error response.
-struct ErrorBody: Codable, Equatable {
-    var error: String
-}

@@ -1,5 +1,3 @@
-internal import RecommendCore
-
 /// JSON for the two responses on the hot path (related lists and article summaries), written by hand in the
 /// same form as `JSONEncoder` with sorted keys: under load Foundation's encoder took about a third of the
 /// service's CPU time on these. A test checks the bytes against `JSONEncoder` for every sample article.
@@ -63,55 +61,4 @@ struct JSONWriter {
 /// A response body that can be written without `JSONEncoder`.
 protocol JSONWritable {
     func write(to json: inout JSONWriter)
-}
-
-extension ArticleSummary: JSONWritable {
-    func write(to json: inout JSONWriter) {
-        var separator: StaticString = "{"
-        func key(_ name: StaticString) {
-            json.raw(separator)
-            json.raw(name)
-            separator = ","
-        }
-        if let category {
-            key("\"category\":")
-            json.string(category)
-        }
-        key("\"id\":")
-        json.string(id)
-        if let published {
-            key("\"published\":")
-            json.string(published)
-        }
-        key("\"title\":")
-        json.string(title)
-        if let url {
-            key("\"url\":")
-            json.string(url)
-        }
-        json.raw("}")
-    }
-}
-
-extension RelatedResponse: JSONWritable {
-    func write(to json: inout JSONWriter) {
-        json.raw("{")
-        if let article {
-            json.raw("\"article\":")
-            article.write(to: &json)
-            json.raw(",")
-        }
-        json.raw("\"related\":[")
-        for (n, entry) in related.enumerated() {
-            if n > 0 { json.raw(",") }
-            json.raw("{\"article\":")
-            entry.article.write(to: &json)
-            json.raw(",\"rank\":")
-            json.number(entry.rank)
-            json.raw(",\"score\":")
-            json.number(entry.score)
-            json.raw("}")
-        }
-        json.raw("]}")
-    }
 }

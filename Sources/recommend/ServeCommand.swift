@@ -33,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
             indexPath: location.index, host: host, port: port,
             pollInterval: pollInterval > 0 ? .milliseconds(Int((pollInterval * 1000).rounded())) : nil,
             reloadOnHangup: true, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         try await buildApplication(configuration).runService()
     }
 }

@@ -71,7 +71,7 @@ import Testing
         return process
     }
 
-    /// The port the server logs once bound (`address=http://127.0.0.1:PORT`), read from its output.
+    /// The port the server logs once bound (`"address":"http://127.0.0.1:PORT"`), read from its output.
     private func listeningPort(_ pipe: Pipe) async throws -> Int? {
         let handle = pipe.fileHandleForReading
         let found = Mutex<Int?>(nil)
@@ -82,7 +82,7 @@ import Testing
                 $0 += chunk
                 return $0
             }
-            if let range = all.range(of: "address=http://127.0.0.1:") {
+            if let range = all.range(of: #""address":"http://127.0.0.1:"#) {
                 let digits = all[range.upperBound...].prefix { $0.isNumber }
                 if let port = Int(digits), all[range.upperBound...].count > digits.count {
                     found.withLock { $0 = port }

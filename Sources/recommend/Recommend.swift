@@ -7,7 +7,7 @@ struct Recommend: AsyncParsableCommand {
         abstract: "Related articles and topics for a news archive.",
         subcommands: [
             IndexCommand.self, RelatedCommand.self, QueryCommand.self, TopicsCommand.self, TopicCommand.self,
-            ExportCommand.self, EvalCommand.self,
+            ExportCommand.self, EvalCommand.self, ServeCommand.self,
         ]
     )
 }

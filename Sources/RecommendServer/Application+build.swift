@@ -1,0 +1,74 @@
+public import Hummingbird
+public import Logging
+internal import RecommendCore
+
+/// The request context of every route.
+public typealias AppRequestContext = BasicRequestContext
+
+/// Builds the HTTP service: loads the index at `configuration.indexPath` (a missing or corrupt file is logged
+/// and the service starts unready, answering 503 until a good file appears), the router, and the reloader
+/// that swaps in new index files while serving.
+/// - Parameters:
+///   - configuration: Address, index path, reload and request limits.
+///   - logger: Where the service logs; `configuration.logLevel` is applied to it. Default: a `recommend` logger.
+public func buildApplication(
+    _ configuration: ServerConfiguration, logger: Logger = Logger(label: "recommend")
+) -> some ApplicationProtocol {
+    var logger = logger
+    logger.logLevel = configuration.logLevel
+    let metrics = ServiceMetrics()
+    let served = ServedIndex(path: configuration.indexPath)
+    let initialIdentity = FileIdentity(path: configuration.indexPath)
+    do {
+        let snapshot = try IndexSnapshot.load(path: configuration.indexPath)
+        served.replace(with: snapshot)
+        metrics.indexLoaded(snapshot, isReload: false)
+        logger.notice(
+            "index loaded",
+            metadata: [
+                "index.path": "\(configuration.indexPath)", "index.generation": "\(snapshot.generation)",
+                "index.articles": "\(snapshot.index.count)",
+            ])
+    } catch {
+        if initialIdentity != nil { metrics.reloadFailed() }
+        logger.error(
+            "no index to serve yet; answering 503 until a valid file appears",
+            metadata: ["index.path": "\(configuration.indexPath)", "error": "\(error)"])
+    }
+    let router = buildRouter(served: served, metrics: metrics, configuration: configuration)
+    let host = configuration.host
+    var app = Application(
+        router: router,
+        configuration: ApplicationConfiguration(
+            address: .hostname(host, port: configuration.port), serverName: "recommend"),
+        onServerRunning: { [logger] channel in
+            let port = channel.localAddress?.port ?? configuration.port
+            logger.notice("listening", metadata: ["address": "http://\(host):\(port)"])
+        },
+        logger: logger)
+    app.addServices(
+        IndexReloader(
+            served: served, metrics: metrics, pollInterval: configuration.pollInterval,
+            reloadOnHangup: configuration.reloadOnHangup, logger: logger, initialIdentity: initialIdentity))
+    return app
+}
+
+/// The routes and middleware: request log, metrics and JSON errors around every route, unknown ones included.
+func buildRouter(
+    served: ServedIndex, metrics: ServiceMetrics, configuration: ServerConfiguration
+) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.addMiddleware {
+        RequestLogMiddleware()
+        RequestMetricsMiddleware(metrics: metrics)
+        ErrorResponseMiddleware()
+    }
+    router.addRoutes(HealthController(served: served).endpoints)
+    router.addRoutes(MetricsController(metrics: metrics).endpoints)
+    let articles = ArticleController<AppRequestContext>(
+        served: served, defaultK: configuration.defaultK, maxK: configuration.maxK,
+        maxBodyBytes: configuration.maxBodyBytes)
+    router.addRoutes(articles.endpoints, atPath: "/v1")
+    // The topics routes join here, under /v1, as a controller of their own reading the same `served` snapshot.
+    return router
+}

@@ -1,0 +1,4 @@
+/// The body of every error response.
+struct ErrorBody: Codable, Equatable {
+    var error: String
+}

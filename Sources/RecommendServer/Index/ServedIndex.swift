@@ -1,0 +1,30 @@
+internal import Synchronization
+
+/// The index snapshot currently being served, swapped whole by a reload. A class for its identity: the
+/// routes and the reloader share one. Reading takes a lock for the time of a copy (a few references), so
+/// requests never wait for a reload, and a request that has its snapshot keeps it until it finishes.
+final class ServedIndex: Sendable {
+    private let current: Mutex<IndexSnapshot?>
+    /// Where new files are loaded from.
+    let path: String
+
+    init(path: String, snapshot: IndexSnapshot? = nil) {
+        self.path = path
+        current = Mutex(snapshot)
+    }
+
+    /// The snapshot serving now, if any has been loaded.
+    var snapshot: IndexSnapshot? { current.withLock { $0 } }
+
+    /// The snapshot serving now.
+    /// - Throws: `ServiceError.noIndex` when none has been loaded yet.
+    func require() throws(ServiceError) -> IndexSnapshot {
+        guard let snapshot else { throw .noIndex(path: path) }
+        return snapshot
+    }
+
+    /// Serves `snapshot` from now on; requests already holding the previous one finish with it.
+    func replace(with snapshot: IndexSnapshot) {
+        current.withLock { $0 = snapshot }
+    }
+}

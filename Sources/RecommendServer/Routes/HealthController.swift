@@ -1,0 +1,17 @@
+internal import Hummingbird
+
+/// `GET /healthz` (the process answers) and `GET /readyz` (an index is loaded: 200 with its generation, size
+/// and load time; 503 while none is).
+struct HealthController<Context: RequestContext>: Sendable {
+    let served: ServedIndex
+
+    var endpoints: RouteCollection<Context> {
+        let routes = RouteCollection(context: Context.self)
+        routes.get("healthz") { _, _ in try Response.json(["status": "ok"]) }
+        routes.get("readyz") { _, _ in
+            let snapshot = try served.require()
+            return try Response.json(Readiness(snapshot), headers: [.indexGeneration: String(snapshot.generation)])
+        }
+        return routes
+    }
+}

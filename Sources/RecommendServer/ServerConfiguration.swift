@@ -1,0 +1,41 @@
+public import Logging
+
+/// Everything `recommend serve` can be told, with documented defaults.
+public struct ServerConfiguration: Sendable {
+    /// The index file to serve and watch. Default `recommend.index`.
+    public var indexPath: String
+    /// The address to bind. Default `127.0.0.1`: loopback only, put a proxy in front to expose it.
+    public var host: String
+    /// The port to bind; 0 picks a free one (logged as `listening` once bound). Default 8080.
+    public var port: Int
+    /// How often the index path is checked for a new file (inode, size, modification time); `nil` turns
+    /// polling off, leaving SIGHUP as the only reload trigger. Default 1 second.
+    public var pollInterval: Duration?
+    /// Reload the index on SIGHUP. The CLI turns it on; in-process tests leave the process's signals alone.
+    /// Default `false`.
+    public var reloadOnHangup: Bool
+    /// Related articles returned when the request does not say. Default 10.
+    public var defaultK: Int
+    /// The largest `k` a request may ask for. Default 100.
+    public var maxK: Int
+    /// The largest request body accepted, in bytes. Default 1 MiB.
+    public var maxBodyBytes: Int
+    /// The level of the service's logs; every request is logged at `info`. Default `info`.
+    public var logLevel: Logger.Level
+
+    public init(
+        indexPath: String = "recommend.index", host: String = "127.0.0.1", port: Int = 8080,
+        pollInterval: Duration? = .seconds(1), reloadOnHangup: Bool = false, defaultK: Int = 10, maxK: Int = 100,
+        maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info
+    ) {
+        self.indexPath = indexPath
+        self.host = host
+        self.port = port
+        self.pollInterval = pollInterval
+        self.reloadOnHangup = reloadOnHangup
+        self.defaultK = defaultK
+        self.maxK = maxK
+        self.maxBodyBytes = maxBodyBytes
+        self.logLevel = logLevel
+    }
+}

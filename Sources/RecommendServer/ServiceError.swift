@@ -1,0 +1,59 @@
+public import Hummingbird
+
+/// Why the service answered a request with an error. Every case becomes a JSON body `{"error": "..."}` whose
+/// message says what was wrong and, where it helps, what to send instead.
+public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// No article has this id in the index being served (404).
+    case unknownArticle(String)
+    /// No route matches the method and path (404).
+    case unknownRoute(method: String, path: String)
+    /// The article id in the path is not valid percent-encoded UTF-8 (400).
+    case invalidArticleID(String)
+    /// `k` is not an integer in `1...maxK` (400).
+    case invalidK(String, maxK: Int)
+    /// The body is not valid UTF-8 (400).
+    case invalidUTF8
+    /// The body is not the expected JSON; `detail` names the field or the syntax error (400).
+    case invalidJSON(detail: String)
+    /// The text has neither a title nor a body (400).
+    case emptyText
+    /// The body is larger than the service accepts (413).
+    case bodyTooLarge(limit: Int)
+    /// No index has been loaded yet (503).
+    case noIndex(path: String)
+    /// Anything else; the details are logged, not sent (500).
+    case internalError
+    /// A query parameter or body field has a value the query cannot take.
+    case invalidParameter(name: String, value: String, expected: String)
+    /// No topic has this id, or the index has no topics.
+    case unknownTopic(String)
+
+    /// The HTTP status this error is answered with.
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .unknownArticle, .unknownRoute, .unknownTopic: .notFound
+        case .invalidArticleID, .invalidK, .invalidUTF8, .invalidJSON, .emptyText, .invalidParameter: .badRequest
+        case .bodyTooLarge: .contentTooLarge
+        case .noIndex: .serviceUnavailable
+        case .internalError: .internalServerError
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unknownArticle(let id): "no article with id '\(id)' in the index"
+        case .unknownRoute(let method, let path): "no route for \(method) \(path)"
+        case .invalidArticleID(let id): "the article id '\(id)' is not valid percent-encoded UTF-8"
+        case .invalidK(let value, let maxK): "k must be an integer from 1 to \(maxK), got '\(value)'"
+        case .invalidUTF8: "the body is not valid UTF-8"
+        case .invalidJSON(let detail):
+            "the body must be a JSON object {\"title\": string, \"body\": string, \"k\": integer}: \(detail)"
+        case .emptyText: "the text has neither a title nor a body"
+        case .bodyTooLarge(let limit): "the body is larger than \(limit) bytes"
+        case .noIndex(let path): "no index is loaded yet (waiting for \(path))"
+        case .internalError: "internal error"
+        case .invalidParameter(let name, let value, let expected): "\(name) '\(value)': expected \(expected)"
+        case .unknownTopic(let id): "no topic '\(id)' in the index"
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import Hummingbird
+import Logging
+import RecommendServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve related articles over HTTP, reloading the index when the file is replaced or on SIGHUP.")
+
+    @OptionGroup var location: IndexLocation
+
+    @Option(help: "The address to bind (loopback by default).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to bind (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Seconds between checks of the index file for a replacement (0: only reload on SIGHUP).")
+    var pollInterval = 1.0
+
+    @Option(help: "Log level: trace, debug, info (one line per request), notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        if !(0...65535).contains(port) { throw ValidationError("--port must be in 0...65535") }
+        if pollInterval < 0 { throw ValidationError("--poll-interval must not be negative") }
+        if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level: unknown level '\(logLevel)'") }
+    }
+
+    func run() async throws {
+        let configuration = ServerConfiguration(
+            indexPath: location.index, host: host, port: port,
+            pollInterval: pollInterval > 0 ? .milliseconds(Int((pollInterval * 1000).rounded())) : nil,
+            reloadOnHangup: true, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+        LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+        try await buildApplication(configuration).runService()
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import RecommendCore
+import RecommendServer
+
+/// A fresh directory under the system's temporary directory, removed by `remove()`.
+struct TemporaryDirectory {
+    let path: String
+
+    init() throws {
+        path = NSTemporaryDirectory() + "recommend-server-tests-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    func file(_ name: String) -> String { path + "/" + name }
+
+    func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// The package's root directory, found from this file's path.
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
+    }
+    return FileManager.default.currentDirectoryPath
+}()
+
+/// Index files built from the sample corpus in Data/.
+enum TestIndex {
+    /// The 200 sample articles, read once.
+    static let articles: [Article] = {
+        do {
+            return try FeedReader().read([packageRoot + "/Data/articles.jsonl"]).articles
+        } catch {
+            fatalError("cannot read the sample corpus: \(error)")
+        }
+    }()
+
+    /// Writes an index of the sample corpus to `path`. Every title ends with `[g<generation>]`, so any answer
+    /// shows which file it came from.
+    static func write(to path: String, generation: UInt64 = 1, neighbours: Int = 50) throws {
+        var configuration = RecommendConfiguration()
+        configuration.similarity.neighbours = neighbours
+        let tagged = articles.map { article in
+            var article = article
+            article.title += " [g\(generation)]"
+            return article
+        }
+        let built = try IndexBuilder(configuration: configuration, generation: generation).build(articles: tagged)
+        try IndexWriter.write(built.contents, to: path)
+    }
+
+    /// Replaces the file at `path` the way the nightly job does: a copy of `source` renamed into place.
+    static func replace(_ path: String, with source: String) throws {
+        let staging = path + ".new-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: source, toPath: staging)
+        guard rename(staging, path) == 0 else { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    /// A copy of the index at `source` with one byte flipped inside its body vectors (section `BVAL`), so
+    /// that opening it succeeds and only loading the model finds the damage.
+    static func corruptModel(of source: String, to path: String) throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: source)))
+        func u32(_ at: Int) -> UInt32 { bytes[at..<at + 4].reversed().reduce(0) { $0 << 8 | UInt32($1) } }
+        func u64(_ at: Int) -> Int { Int(bytes[at..<at + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) }) }
+        let sections = Int(u32(12))
+        for s in 0..<sections {
+            let entry = 32 + 32 * s
+            if bytes[entry..<entry + 4].elementsEqual("BVAL".utf8) {
+                bytes[u64(entry + 8) + u64(entry + 16) / 2] ^= 0xFF
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                return
+            }
+        }
+        throw CocoaError(.fileReadCorruptFile)
+    }
+}
+
+/// The service under test, with fast polling and quiet logs.
+func testApplication(indexPath: String, pollInterval: Duration? = .milliseconds(20)) -> some ApplicationProtocol {
+    buildApplication(
+        ServerConfiguration(indexPath: indexPath, pollInterval: pollInterval, logLevel: .critical))
+}
+
+extension TestResponse {
+    /// The body decoded as JSON.
+    func json<T: Decodable>(_ type: T.Type = T.self) throws -> T {
+        try JSONDecoder().decode(type, from: Data(body.readableBytesView))
+    }
+
+    /// The `error` message of a JSON error body.
+    var errorMessage: String? {
+        (try? JSONDecoder().decode([String: String].self, from: Data(body.readableBytesView)))?["error"]
+    }
+
+    var generation: UInt64? { headers[HTTPField.Name("X-Index-Generation")!].flatMap { UInt64($0) } }
+}
+
+extension TestClientProtocol {
+    /// Polls `/readyz` until the service serves `generation`, for at most `timeout`.
+    func waitForGeneration(_ generation: UInt64, timeout: Duration = .seconds(10)) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try await execute(uri: "/readyz", method: .get).generation == generation { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    /// Polls `/metrics` until `line` appears, for at most `timeout`.
+    func waitForMetric(_ line: String, timeout: Duration = .seconds(10)) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            let text = String(buffer: try await execute(uri: "/metrics", method: .get).body)
+            if text.split(separator: "\n").contains(where: { $0 == line }) { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+}

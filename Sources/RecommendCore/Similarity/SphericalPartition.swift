@@ -1,7 +1,8 @@
 /// A coarse partition of unit vectors into cells by spherical k-means, for candidate search.
 enum SphericalPartition {
-    /// `cells` unit centroids (row-major, `cells x d`) from a few Lloyd iterations of spherical k-means on a
-    /// seeded sample of at most `64 × cells` rows, started from distinct sample rows.
+    /// `cells` unit centroids (row-major, `cells x d`) from a few Lloyd rounds of spherical k-means
+    /// (`SphericalKMeans`) on a seeded sample of at most `64 × cells` rows, started from distinct sample rows:
+    /// a coarse partition needs no careful seeding.
     /// - Complexity: O(iterations × sample × cells × d) in `sgemm`.
     static func train(_ vectors: DenseMatrix, cells: Int, iterations: Int = 8, seed: UInt64) -> DenseMatrix {
         let n = vectors.rows
@@ -13,29 +14,13 @@ enum SphericalPartition {
             let j = i + Int(random.next() % UInt64(n - i))
             picks.swapAt(i, j)
         }
-        let sample = Array(picks.prefix(sampleSize)).sorted()
         var rows = [Float]()
         rows.reserveCapacity(sampleSize * d)
-        for i in sample { rows += vectors.row(i) }
-        let data = DenseMatrix(rows: sampleSize, columns: d, storage: rows)
-        var centroids = DenseMatrix(rows: cells, columns: d, storage: Array(rows.prefix(cells * d)))
-        for _ in 0..<iterations {
-            let nearestCell = nearest(data, centroids: centroids, count: 1)
-            var sums = [Float](repeating: 0, count: cells * d)
-            var sizes = [Int](repeating: 0, count: cells)
-            for (i, c32) in nearestCell.enumerated() {
-                let c = Int(c32)
-                sizes[c] += 1
-                for k in 0..<d { sums[c * d + k] += rows[i * d + k] }
-            }
-            for c in 0..<cells where sizes[c] == 0 {
-                // An empty cell restarts at a random sample row.
-                let i = Int(random.next() % UInt64(sampleSize))
-                for k in 0..<d { sums[c * d + k] = rows[i * d + k] }
-            }
-            centroids = DenseMatrix(rows: cells, columns: d, storage: sums).normalized
-        }
-        return centroids
+        for i in picks.prefix(sampleSize) { rows += vectors.row(i) }
+        let sample = DenseMatrix(rows: sampleSize, columns: d, storage: rows)
+        let start = DenseMatrix(rows: cells, columns: d, storage: Array(rows.prefix(cells * d)))
+        let kmeans = SphericalKMeans(clusters: cells, restarts: 1, maxIterations: iterations, seed: seed)
+        return kmeans.refine(sample, from: start).centroids
     }
 
     /// For each row of `vectors`, the `count` nearest centroids by inner product, nearest first (`rows x count`).

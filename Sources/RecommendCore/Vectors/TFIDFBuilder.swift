@@ -126,19 +126,9 @@ public struct TFIDFBuilder: Sendable {
         return (TFIDFModel(vocabulary: vocabulary, text: text, weighting: weighting), vectors)
     }
 
-    /// Counts per term of a list of chunk-local surface ids, ascending by term id.
+    /// Counts per term of a list of chunk-local surface ids (stop words mapped to -1), ascending by term id.
     private static func termCounts(_ localSurfaces: [Int32], map: [Int32]) -> [(term: Int32, count: Int)] {
-        var terms = localSurfaces.map { map[Int($0)] }.filter { $0 >= 0 }
-        terms.sort()
-        var out: [(term: Int32, count: Int)] = []
-        for t in terms {
-            if let last = out.last, last.term == t {
-                out[out.count - 1].count += 1
-            } else {
-                out.append((t, 1))
-            }
-        }
-        return out
+        TFIDFWeighting.counts(ofTerms: localSurfaces.map { map[Int($0)] }.filter { $0 >= 0 })
     }
 }
 

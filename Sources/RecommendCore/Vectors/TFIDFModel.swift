@@ -17,16 +17,7 @@ public struct TFIDFModel: Sendable, Equatable {
         let analyzer = TermAnalyzer(options: text)
         let weighting = TFIDFWeighting(options: weighting)
         func row(_ text: String, idf: [Float]) -> SparseMatrix {
-            var ids: [Int32] = analyzer.terms(text).compactMap { vocabulary.id(of: $0) }
-            ids.sort()
-            var counts: [(term: Int32, count: Int)] = []
-            for id in ids {
-                if let last = counts.last, last.term == id {
-                    counts[counts.count - 1].count += 1
-                } else {
-                    counts.append((id, 1))
-                }
-            }
+            let counts = TFIDFWeighting.counts(ofTerms: analyzer.terms(text).compactMap { vocabulary.id(of: $0) })
             var columns: [Int32] = []
             var values: [Float] = []
             weighting.appendRow(counts, idf: idf, columns: &columns, values: &values)

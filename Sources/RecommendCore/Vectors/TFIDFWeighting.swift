@@ -17,6 +17,19 @@ struct TFIDFWeighting: Sendable {
         return Float(log(Double(n) / Double(df)) + 1)
     }
 
+    /// The distinct term ids of `terms` with their counts, ascending by id.
+    static func counts(ofTerms terms: [Int32]) -> [(term: Int32, count: Int)] {
+        var out: [(term: Int32, count: Int)] = []
+        for t in terms.sorted() {
+            if let last = out.last, last.term == t {
+                out[out.count - 1].count += 1
+            } else {
+                out.append((t, 1))
+            }
+        }
+        return out
+    }
+
     /// Appends the normalised weights of one field's (term id, count) pairs, ascending by term id, to a CSR
     /// row; terms with zero idf are left out.
     func appendRow(

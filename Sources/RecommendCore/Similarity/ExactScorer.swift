@@ -26,9 +26,13 @@ public struct ExactScorer: Sendable {
     }
 
     /// Scratch memory for one worker: query weights spread over the vocabulary and an accumulator per article.
+    /// Each part is allocated on first use, so scoring a text never pays for the vocabulary-sized arrays that
+    /// only `scores(of:_:workspace:)` needs.
     public struct Workspace {
-        var title: [Float]
-        var body: [Float]
+        /// Title weights of the query article by term (empty until `scores(of:_:workspace:)` first runs).
+        var title: [Float] = []
+        /// Body weights of the query article by term (empty until `scores(of:_:workspace:)` first runs).
+        var body: [Float] = []
         var accumulator: [Float] = []
         var touched: [Int32] = []
         /// Per article, the query it was last scored for: a candidate listed twice is scored once.
@@ -43,11 +47,13 @@ public struct ExactScorer: Sendable {
         }
 
         let articleCount: Int
+        let titleTerms: Int
+        let bodyTerms: Int
 
         public init(for scorer: ExactScorer) {
             articleCount = scorer.vectors.count
-            title = [Float](repeating: 0, count: scorer.vectors.title.columnCount)
-            body = [Float](repeating: 0, count: scorer.vectors.body.columnCount)
+            titleTerms = scorer.vectors.title.columnCount
+            bodyTerms = scorer.vectors.body.columnCount
         }
     }
 
@@ -66,6 +72,8 @@ public struct ExactScorer: Sendable {
         let b = vectors.body
         let lexicalWeight = 1 - semanticWeight
         let w = titleWeight * lexicalWeight
+        if workspace.title.isEmpty { workspace.title = [Float](repeating: 0, count: workspace.titleTerms) }
+        if workspace.body.isEmpty { workspace.body = [Float](repeating: 0, count: workspace.bodyTerms) }
         for k in t.range(ofRow: i) { workspace.title[Int(t.columns[k])] = w * t.values[k] }
         for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = (lexicalWeight - w) * b.values[k] }
         let out = workspace.title.withUnsafeBufferPointer { qt in

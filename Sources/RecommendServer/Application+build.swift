@@ -5,9 +5,10 @@ internal import RecommendCore
 /// The request context of every route.
 public typealias AppRequestContext = BasicRequestContext
 
-/// Builds the HTTP service: loads the index at `configuration.indexPath` (a missing or corrupt file is logged
-/// and the service starts unready, answering 503 until a good file appears), the router, and the reloader
-/// that swaps in new index files while serving.
+/// Builds the HTTP service: loads the index at `configuration.indexPath` with the editorial overrides beside it
+/// (`<index>.overrides.json`, if present; a missing or corrupt index or a bad overrides file is logged and the
+/// service starts unready, answering 503 until good files appear), the router, and the reloader that swaps in
+/// new index and overrides files while serving.
 /// - Parameters:
 ///   - configuration: Address, index path, reload and request limits.
 ///   - logger: Where the service logs; `configuration.logLevel` is applied to it. Default: a `recommend` logger.
@@ -18,7 +19,7 @@ public func buildApplication(
     logger.logLevel = configuration.logLevel
     let metrics = ServiceMetrics()
     let served = ServedIndex(path: configuration.indexPath)
-    let initialIdentity = FileIdentity(path: configuration.indexPath)
+    let initialFiles = WatchedFiles(indexPath: configuration.indexPath)
     do {
         let snapshot = try IndexSnapshot.load(path: configuration.indexPath)
         served.replace(with: snapshot)
@@ -27,10 +28,11 @@ public func buildApplication(
             "index loaded",
             metadata: [
                 "index.path": "\(configuration.indexPath)", "index.generation": "\(snapshot.generation)",
-                "index.articles": "\(snapshot.index.count)",
+                "index.articles": "\(snapshot.index.count)", "overrides.path": "\(snapshot.overridesPath ?? "none")",
             ])
+        snapshot.logOverridesWarnings(to: logger)
     } catch {
-        if initialIdentity != nil { metrics.reloadFailed() }
+        if initialFiles.index != nil { metrics.reloadFailed() }
         logger.error(
             "no index to serve yet; answering 503 until a valid file appears",
             metadata: ["index.path": "\(configuration.indexPath)", "error": "\(error)"])
@@ -49,7 +51,7 @@ public func buildApplication(
     app.addServices(
         IndexReloader(
             served: served, metrics: metrics, pollInterval: configuration.pollInterval,
-            reloadOnHangup: configuration.reloadOnHangup, logger: logger, initialIdentity: initialIdentity))
+            reloadOnHangup: configuration.reloadOnHangup, logger: logger, initialFiles: initialFiles))
     return app
 }
 
@@ -69,6 +71,6 @@ func buildRouter(
         served: served, defaultK: configuration.defaultK, maxK: configuration.maxK,
         maxBodyBytes: configuration.maxBodyBytes)
     router.addRoutes(articles.endpoints, atPath: "/v1")
-    // The topics routes join here, under /v1, as a controller of their own reading the same `served` snapshot.
+    router.addRoutes(TopicController<AppRequestContext>(served: served).endpoints, atPath: "/v1")
     return router
 }

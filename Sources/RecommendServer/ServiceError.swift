@@ -23,16 +23,19 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case noIndex(path: String)
     /// Anything else; the details are logged, not sent (500).
     case internalError
-    /// A query parameter or body field has a value the query cannot take.
+    /// A query parameter or body field has a value the query cannot take (400).
     case invalidParameter(name: String, value: String, expected: String)
-    /// No topic has this id, or the index has no topics.
+    /// No topic has this id (404).
     case unknownTopic(String)
+    /// The index being served was built without topics (409): a rebuild adds them.
+    case noTopics
 
     /// The HTTP status this error is answered with.
     public var status: HTTPResponse.Status {
         switch self {
         case .unknownArticle, .unknownRoute, .unknownTopic: .notFound
         case .invalidArticleID, .invalidK, .invalidUTF8, .invalidJSON, .emptyText, .invalidParameter: .badRequest
+        case .noTopics: .conflict
         case .bodyTooLarge: .contentTooLarge
         case .noIndex: .serviceUnavailable
         case .internalError: .internalServerError
@@ -53,7 +56,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noIndex(let path): "no index is loaded yet (waiting for \(path))"
         case .internalError: "internal error"
         case .invalidParameter(let name, let value, let expected): "\(name) '\(value)': expected \(expected)"
-        case .unknownTopic(let id): "no topic '\(id)' in the index"
+        case .unknownTopic(let id): "no topic '\(id)' in the index (GET /v1/topics lists them)"
+        case .noTopics: "the index being served has no topics: rebuild it with 'recommend index' to add them"
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @testable import RecommendServer
 
 /// The hand-written JSON of the hot responses must be byte for byte what `JSONEncoder` (sorted keys, slashes
-/// unescaped) writes, so clients cannot tell which wrote it.
+/// unescaped) writes, i.e. the CLI's `JSONCoding`, so clients cannot tell which wrote it.
 @Suite struct JSONWriterTests {
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -31,6 +31,77 @@ import Testing
             let response = RelatedResponse(article: index.article(i), related: try index.related(to: i, limit: 50))
             #expect(Self.written(response) == Array(try encoder.encode(response)))
             #expect(Self.written(index.article(i)) == Array(try encoder.encode(index.article(i))))
+        }
+    }
+
+    @Test("every ranked list of the sample index, with topics, duplicates, pins and explanations, as JSONCoding")
+    func rankedLists() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("recommend.index")
+        try TestIndex.write(to: path)
+        let index = try RecommendIndex(path: path)
+        // Every article gets a pin, so that `pinned` appears in every list.
+        let pins = (0..<index.count).map { i in
+            #"{"pin": "\#(index.article((i + 97) % index.count).id)", "for": "\#(index.article(i).id)", "position": 3}"#
+        }
+        let overrides = try RelatedOverrides(
+            json: Array("[\(pins.joined(separator: ","))]".utf8), path: "overrides.json", index: index)
+        let ranker = try RelatedRanker(index: index, overrides: overrides, loadingVectors: true)
+        var plain = RelatedQuery()
+        plain.limit = 20
+        var explained = plain
+        explained.explain = true
+        explained.diversityLambda = 0.8
+        var apart = plain
+        apart.collapseDuplicates = false
+        var seen = (topic: 0, alsoPublishedAs: 0, entryAlsoPublishedAs: 0, pinned: 0, explanation: 0)
+        for i in 0..<index.count {
+            for query in [plain, explained, apart] {
+                let response = try ranker.related(to: i, query)
+                #expect(Self.written(response) == Array(try JSONCoding.line(response).utf8), "article \(i)")
+                if response.topic != nil { seen.topic += 1 }
+                if response.alsoPublishedAs != nil { seen.alsoPublishedAs += 1 }
+                for entry in response.related {
+                    if entry.alsoPublishedAs != nil { seen.entryAlsoPublishedAs += 1 }
+                    if entry.pinned != nil { seen.pinned += 1 }
+                    if entry.explanation != nil { seen.explanation += 1 }
+                }
+            }
+        }
+        #expect(seen.topic > 0 && seen.alsoPublishedAs > 0 && seen.entryAlsoPublishedAs > 0)
+        #expect(seen.pinned > 0 && seen.explanation > 0)
+    }
+
+    @Test("a response with every optional field present, escapes and edge values included")
+    func everyOptionalField() throws {
+        let summary = ArticleSummary(
+            id: "a/1", title: #"The "title" \ naïve"#, published: "2026-03-14T09:30:00Z", category: "world",
+            url: "https://example.com/a/1")
+        let explanation = Explanation(
+            similarity: 0.5,
+            terms: [
+                .init(term: "élection", contribution: 0.25, share: 0.5),
+                .init(term: "a\tb", contribution: 1e-7, share: 0),
+            ],
+            topic: .init(term: "(topic)", contribution: -0.0, share: 1))
+        let related = [
+            RelatedArticle(
+                rank: 1, score: 0.75, article: summary, alsoPublishedAs: ["b1", "b\"2"], pinned: true,
+                explanation: explanation),
+            RelatedArticle(rank: 2, score: 0.1, article: ArticleSummary(id: "c", title: "c"), pinned: false),
+            RelatedArticle(
+                rank: 3, score: 0, article: summary, alsoPublishedAs: [], explanation: .init(similarity: 0, terms: [])),
+        ]
+        let topic = TopicSummary(id: "t7", labelTerms: ["water", "bogotá"], size: 12, centralArticles: [summary])
+        for response in [
+            RelatedResponse(article: summary, related: related, alsoPublishedAs: ["x", "y"], topic: topic),
+            RelatedResponse(article: nil, related: [], alsoPublishedAs: [], topic: nil),
+            RelatedResponse(
+                article: nil, related: related,
+                topic: TopicSummary(id: "t0", labelTerms: [], size: 0, centralArticles: [])),
+        ] {
+            #expect(Self.written(response) == Array(try JSONCoding.line(response).utf8))
         }
     }
 

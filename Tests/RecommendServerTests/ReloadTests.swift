@@ -54,6 +54,46 @@ import Testing
         }
     }
 
+    @Test("the overrides file beside the index is reloaded with it: written, refused when bad, removed")
+    func overridesReload() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("recommend.index")
+        try TestIndex.write(to: path)
+        let overrides = URL(fileURLWithPath: RelatedOverrides.defaultPath(forIndex: path))
+        let uri = "/v1/articles/a001/related?k=5"
+        try await testApplication(indexPath: path).test(.router) { client in
+            let before = try await client.execute(uri: uri, method: .get).json(RelatedResponse.self)
+            let listed = Set(before.related.map(\.article.id))
+            let blocked = try #require(before.related.first).article.id
+            let pin = try #require(TestIndex.articles.map(\.id).first { $0 != "a001" && !listed.contains($0) })
+            let rules = #"[{"pin": "\#(pin)", "for": "a001", "position": 2}, {"block": "\#(blocked)", "for": "a001"}]"#
+            try Data(rules.utf8).write(to: overrides, options: .atomic)
+            #expect(
+                try await client.waitFor(uri) { response in
+                    try response.json(RelatedResponse.self).related.dropFirst().first?.article.id == pin
+                })
+            let pinned = try await client.execute(uri: uri, method: .get).json(RelatedResponse.self)
+            #expect(pinned.related[1].pinned == true)
+            #expect(pinned.related.allSatisfy { $0.article.id != blocked })
+            #expect(pinned.related.count == 5)
+            #expect(try await client.waitForMetric("recommend_index_reloads_total 1"))
+            let ready = try await client.execute(uri: "/readyz", method: .get).json([String: JSONValue].self)
+            #expect(ready["overridesPath"] == .string(overrides.path))
+
+            // A bad rule refuses the whole file; the previous rules keep serving.
+            try Data(#"[{"pin": "a002"}]"#.utf8).write(to: overrides, options: .atomic)
+            #expect(try await client.waitForMetric("recommend_index_reload_failures_total 1"))
+            let kept = try await client.execute(uri: uri, method: .get).json(RelatedResponse.self)
+            #expect(kept == pinned)
+
+            // Without the file the stored list is back.
+            try FileManager.default.removeItem(at: overrides)
+            #expect(try await client.waitForMetric("recommend_index_reloads_total 2"))
+            #expect(try await client.execute(uri: uri, method: .get).json(RelatedResponse.self) == before)
+        }
+    }
+
     @Test("an index that appears after start-up is loaded and the service becomes ready")
     func indexAppearsLater() async throws {
         let directory = try TemporaryDirectory()
@@ -142,7 +182,9 @@ import Testing
         let titles: [String]
         if let related = try? response.json(RelatedResponse.self) {
             guard !related.related.isEmpty else { return "an empty related list" }
-            titles = (related.article.map { [$0.title] } ?? []) + related.related.map(\.article.title)
+            titles =
+                (related.article.map { [$0.title] } ?? []) + related.related.map(\.article.title)
+                + (related.topic?.centralArticles.map(\.title) ?? [])
         } else if let article = try? response.json(ArticleSummary.self) {
             titles = [article.title]
         } else {

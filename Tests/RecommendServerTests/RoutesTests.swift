@@ -41,7 +41,7 @@ import Testing
         }
     }
 
-    @Test("GET related returns the stored list, best first, as RelatedResponse")
+    @Test("GET related returns the ranker's list (near-duplicates collapsed), best first, with the topic")
     func relatedToArticle() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -49,7 +49,10 @@ import Testing
         try TestIndex.write(to: path)
         let index = try RecommendIndex(path: path)
         let i = try #require(index.index(of: "a001"))
-        let expected = RelatedResponse(article: index.article(i), related: try index.related(to: i, limit: 5))
+        var query = RelatedQuery()
+        query.limit = 5
+        let expected = try RelatedRanker(index: index, loadingVectors: false).related(to: i, query)
+        #expect(expected.topic != nil)
         try await testApplication(indexPath: path).test(.router) { client in
             let response = try await client.execute(uri: "/v1/articles/a001/related?k=5", method: .get)
             #expect(response.status == .ok)

@@ -12,6 +12,8 @@ struct Readiness: Codable, Equatable {
     /// `exact` or `dense-candidates`.
     var method: String
     var indexPath: String
+    /// The editorial overrides file in use (`<index>.overrides.json`), absent when there is none.
+    var overridesPath: String?
     /// When the index file was written (its modification time), ISO 8601.
     var fileModifiedAt: String?
     /// When this index started serving, ISO 8601.
@@ -26,7 +28,8 @@ struct Readiness: Codable, Equatable {
         neighbours = metadata.neighbours
         method = metadata.method
         indexPath = snapshot.index.path
-        fileModifiedAt = snapshot.identity?.modified.ISO8601Format()
+        overridesPath = snapshot.overridesPath
+        fileModifiedAt = snapshot.files.index?.modified.ISO8601Format()
         loadedAt = snapshot.loadedAt.ISO8601Format()
         loadSeconds = (snapshot.loadDuration.seconds * 1e6).rounded() / 1e6
     }

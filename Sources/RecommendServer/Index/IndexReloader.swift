@@ -4,13 +4,15 @@ internal import RecommendCore
 internal import ServiceLifecycle
 internal import UnixSignals
 
-/// Watches the index path and swaps in each new file once it has been loaded and verified in full.
+/// Watches the index path and the overrides file beside it, and swaps in a new snapshot of both once it has been
+/// loaded and verified in full.
 ///
-/// A reload is triggered when the file's identity (inode, size, modification time) changes, checked every
-/// `pollInterval`, and on SIGHUP when `reloadOnHangup` is set. The new file is opened and its model loaded on a
-/// thread outside Swift's cooperative pool, so requests keep being answered from the old snapshot meanwhile. A
-/// file that fails validation is refused, logged and counted, and the old snapshot keeps serving; the same file
-/// is not tried again until it changes (or SIGHUP asks).
+/// A reload is triggered when the identity (inode, size, modification time) of the index file or of its
+/// overrides file (`<index>.overrides.json`, which may appear or go away) changes, checked every `pollInterval`,
+/// and on SIGHUP when `reloadOnHangup` is set. Both files are read again together, on a thread outside Swift's
+/// cooperative pool, so requests keep being answered from the old snapshot meanwhile. A snapshot that fails
+/// validation (a damaged index or a bad overrides rule) is refused, logged and counted, and the old snapshot keeps
+/// serving; the same files are not tried again until one of them changes (or SIGHUP asks).
 struct IndexReloader: Service {
     private enum Trigger {
         case poll
@@ -22,8 +24,8 @@ struct IndexReloader: Service {
     let pollInterval: Duration?
     let reloadOnHangup: Bool
     let logger: Logger
-    /// The file tried at start-up, so that an unchanged file is not loaded twice.
-    let initialIdentity: FileIdentity?
+    /// The files tried at start-up, so that unchanged files are not loaded twice.
+    let initialFiles: WatchedFiles
 
     func run() async throws {
         let (triggers, continuation) = AsyncStream.makeStream(of: Trigger.self)
@@ -41,22 +43,23 @@ struct IndexReloader: Service {
                         for await _ in hangups { continuation.yield(.hangup) }
                     }
                 }
-                var lastSeen = initialIdentity
+                var lastSeen = initialFiles
                 for await trigger in triggers {
-                    let identity = FileIdentity(path: served.path)
+                    let files = WatchedFiles(indexPath: served.path)
                     switch trigger {
                     case .poll:
-                        guard identity != lastSeen else { continue }
-                        lastSeen = identity
-                        if identity == nil {
+                        guard files != lastSeen else { continue }
+                        let reason = files.index == lastSeen.index ? "overrides changed" : "file changed"
+                        lastSeen = files
+                        if files.index == nil {
                             logger.warning(
                                 "index file is gone; still serving the loaded index",
                                 metadata: ["index.path": "\(served.path)"])
                         } else {
-                            await reload(reason: "file changed")
+                            await reload(reason: reason)
                         }
                     case .hangup:
-                        lastSeen = identity
+                        lastSeen = files
                         await reload(reason: "SIGHUP")
                     }
                 }
@@ -66,7 +69,7 @@ struct IndexReloader: Service {
         continuation.finish()
     }
 
-    /// Loads the file at the served path and swaps it in, or refuses it.
+    /// Loads the index at the served path with its overrides and swaps them in, or refuses them.
     private func reload(reason: String) async {
         let path = served.path
         let result = await withCheckedContinuation { continuation in
@@ -86,11 +89,13 @@ struct IndexReloader: Service {
                     "index.previous_generation": "\(previous.map(String.init) ?? "none")",
                     "index.articles": "\(snapshot.index.count)",
                     "index.load_ms": "\(Int((snapshot.loadDuration.seconds * 1000).rounded()))",
+                    "overrides.path": "\(snapshot.overridesPath ?? "none")",
                 ])
+            snapshot.logOverridesWarnings(to: logger)
         case .failure(let error):
             metrics.reloadFailed()
             logger.error(
-                "new index refused; still serving the previous one",
+                "new index or overrides refused; still serving the previous ones",
                 metadata: [
                     "reason": "\(reason)", "index.path": "\(path)", "error": "\(error)",
                     "index.generation": "\(previous.map(String.init) ?? "none")",

@@ -1,34 +1,62 @@
 internal import Foundation
+internal import Logging
 internal import RecommendCore
 
-/// One loaded index, complete and immutable: the related lists and article table together with the model for
-/// unseen text. A request reads one snapshot from start to end, so its answer never mixes two files.
+/// One loaded index, complete and immutable: the related lists and article table, the ranker that applies the
+/// query controls and the editorial overrides to them, and the model for unseen text. A request reads one
+/// snapshot from start to end, so its answer never mixes two files.
 struct IndexSnapshot: Sendable {
-    /// The opened index (related lists, articles).
-    let index: RecommendIndex
+    /// The opened index (related lists, articles, topics).
+    var index: RecommendIndex { ranker.index }
+    /// Answers related-list queries with their controls, with the overrides file beside the index (if any) and
+    /// the article vectors loaded (explanations, diversity).
+    let ranker: RelatedRanker
     /// The vocabulary and vectors of the same file, for text that is not in the index.
     let searcher: TextSearcher
     /// When the snapshot started serving.
     let loadedAt: Date
-    /// How long opening and verifying the file took.
+    /// How long opening and verifying the files took.
     let loadDuration: Duration
-    /// The file it was loaded from, as it was seen just before opening.
-    let identity: FileIdentity?
+    /// The index and overrides files it was loaded from, as they were seen just before opening.
+    let files: WatchedFiles
+    /// Rules of the overrides file that name ids the index does not hold (they are ignored).
+    let overridesWarnings: [String]
 
     /// The generation the nightly job wrote into the index.
     var generation: UInt64 { index.metadata.generation }
 
-    /// Opens the index at `path` and loads its model, so that every section's checksum and structure is
-    /// verified before the snapshot is used.
-    /// - Throws: `IndexFileError` when the file is missing, truncated or corrupt anywhere.
-    /// - Complexity: O(file size): every section is checksummed and the vectors are copied into memory.
+    /// The overrides file in use, if there is one beside the index.
+    var overridesPath: String? {
+        files.overrides == nil ? nil : RelatedOverrides.defaultPath(forIndex: files.indexPath)
+    }
+
+    /// Opens the index at `path`, loads its model and reads the overrides file beside it
+    /// (`<path>.overrides.json`) if there is one, so that every section's checksum and structure and every
+    /// overrides rule is verified before the snapshot is used.
+    /// - Throws: `IndexFileError` when the index is missing, truncated or corrupt anywhere; `OverridesError`
+    ///   when the overrides file cannot be read or has a bad rule.
+    /// - Complexity: O(file size): every section is checksummed and the vectors are copied into memory (twice:
+    ///   once for unseen text, once for explanations and diversity).
     static func load(path: String) throws -> IndexSnapshot {
         let clock = ContinuousClock()
         let start = clock.now
-        let identity = FileIdentity(path: path)
+        let files = WatchedFiles(indexPath: path)
         let index = try RecommendIndex(path: path)
         let searcher = try TextSearcher(index: index)
+        let overrides =
+            files.overrides == nil
+            ? RelatedOverrides.none
+            : try RelatedOverrides(path: RelatedOverrides.defaultPath(forIndex: path), index: index)
+        let ranker = try RelatedRanker(index: index, overrides: overrides, loadingVectors: true)
         return IndexSnapshot(
-            index: index, searcher: searcher, loadedAt: Date(), loadDuration: clock.now - start, identity: identity)
+            ranker: ranker, searcher: searcher, loadedAt: Date(), loadDuration: clock.now - start, files: files,
+            overridesWarnings: overrides.warnings)
+    }
+
+    /// Logs, at `warning`, each overrides rule that was ignored because it names an id the index does not hold.
+    func logOverridesWarnings(to logger: Logger) {
+        for warning in overridesWarnings {
+            logger.warning("overrides rule ignored", metadata: ["warning": "\(warning)"])
+        }
     }
 }

@@ -21,7 +21,7 @@ struct ErrorResponseMiddleware<Context: RequestContext>: RouterMiddleware {
                 case .invalidControl(let name, let value, let expected):
                     .invalidParameter(name: name, value: value, expected: expected)
                 case .unknownTopic(let id): .unknownTopic(id)
-                case .noTopics: .unknownTopic("(the index has no topics)")
+                case .noTopics: .noTopics
                 case .vectorsNotLoaded: .internalError
                 }
             return try mapped.response(from: request, context: context)

@@ -4,7 +4,9 @@ internal import RecommendCore
 
 /// The article routes under `/v1`:
 ///
-/// - `GET articles/{id}/related?k=10`: the stored related list of an indexed article.
+/// - `GET articles/{id}/related?k=10&...`: the related list of an indexed article, with the query controls of
+///   `RelatedQuery` as query parameters (`half_life`, `older_only`, `within_days`, `category`, `exclude`, `from`,
+///   `to`, `mmr`, `explain`, `collapse`) and the editorial overrides applied.
 /// - `POST related` with `{"title": ..., "body": ..., "k": 10}`: related articles for a text not in the index.
 /// - `GET articles/{id}`: the article's summary.
 ///
@@ -24,10 +26,13 @@ struct ArticleController<Context: RequestContext>: Sendable {
         return routes
     }
 
-    /// Answers with at most `k` entries of the stored list; when the index stores fewer than `k` per article the
-    /// list is what is stored and `X-Related-Truncated` says so.
+    /// Answers with at most `k` entries of the stored list under the controls of the query parameters; when the
+    /// index stores fewer than `k` per article the list is at most what is stored and `X-Related-Truncated` says so.
     @Sendable func relatedToArticle(_ request: Request, context: Context) async throws -> Response {
-        let k = try validatedK(request.uri.queryParameters["k"].map(String.init))
+        let parameters = request.uri.queryParameters
+        let k = try validatedK(parameters["k"].map(String.init))
+        var query = try RelatedQuery(
+            parameters: parameters.filter { $0.key != "k" }.map { (name: String($0.key), value: String($0.value)) })
         let id = try articleID(context)
         let snapshot = try served.require()
         guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
@@ -36,9 +41,8 @@ struct ArticleController<Context: RequestContext>: Sendable {
         if k > stored {
             headers[.relatedTruncated] = "asked for \(k), the index stores \(stored) per article"
         }
-        let response = RelatedResponse(
-            article: snapshot.index.article(i), related: try snapshot.index.related(to: i, limit: k))
-        return Response.json(writing: response, headers: headers)
+        query.limit = min(k, stored)
+        return Response.json(writing: try snapshot.ranker.related(to: i, query), headers: headers)
     }
 
     @Sendable func article(_ request: Request, context: Context) async throws -> Response {

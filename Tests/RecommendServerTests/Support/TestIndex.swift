@@ -42,8 +42,8 @@ enum TestIndex {
     }()
 
     /// Writes an index of the sample corpus to `path`. Every title ends with `[g<generation>]`, so any answer
-    /// shows which file it came from.
-    static func write(to path: String, generation: UInt64 = 1, neighbours: Int = 50) throws {
+    /// shows which file it came from. Without `topics` the file is as an index built before topics existed.
+    static func write(to path: String, generation: UInt64 = 1, neighbours: Int = 50, topics: Bool = true) throws {
         var configuration = RecommendConfiguration()
         configuration.similarity.neighbours = neighbours
         let tagged = articles.map { article in
@@ -51,8 +51,10 @@ enum TestIndex {
             article.title += " [g\(generation)]"
             return article
         }
-        let built = try IndexBuilder(configuration: configuration, generation: generation).build(articles: tagged)
-        try IndexWriter.write(built.contents, to: path)
+        var contents = try IndexBuilder(configuration: configuration, generation: generation)
+            .build(articles: tagged).contents
+        if !topics { contents.topics = nil }
+        try IndexWriter.write(contents, to: path)
     }
 
     /// Replaces the file at `path` the way the nightly job does: a copy of `source` renamed into place.
@@ -107,6 +109,18 @@ extension TestClientProtocol {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await execute(uri: "/readyz", method: .get).generation == generation { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return false
+    }
+
+    /// Polls `uri` until `condition` holds for its answer, for at most `timeout`.
+    func waitFor(
+        _ uri: String, timeout: Duration = .seconds(10), until condition: (TestResponse) throws -> Bool
+    ) async throws -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if try condition(try await execute(uri: uri, method: .get)) { return true }
             try await Task.sleep(for: .milliseconds(10))
         }
         return false

@@ -75,8 +75,9 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var exactBelow = 5_000
     /// Dimensions of the dense (LSA) representation used to find candidates. Default 256.
     public var denseDimensions = 256
-    /// Candidates per article taken from the dense scores for the exact re-rank. Default 100.
-    public var candidates = 100
+    /// Candidates per article taken from the dense scores for the exact re-rank (the lexical candidates come on
+    /// top). Default 50.
+    public var candidates = 50
     /// Below this many articles candidates come from all pairs of dense vectors (blocked `sgemm`); above it,
     /// from an inverted file of about `2 sqrt(n)` cells, each article probing its `probes` nearest cells, which
     /// skips most pairs. Default 40,000.

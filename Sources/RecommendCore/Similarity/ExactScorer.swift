@@ -101,17 +101,24 @@ public struct ExactScorer: Sendable {
         return out
     }
 
-    /// The articles that share the most weight with article `i` on its `terms` strongest terms (a pruned
+    /// The articles that share the most weight with article `i` on its `terms` strongest rare terms (a pruned
     /// More-Like-This query): candidates that a dense representation can miss, such as articles sharing a rare
-    /// name or a whole paragraph. At most `count`, best first, never `i` itself.
-    /// - Complexity: O(entries of `i` + postings of its `terms` strongest terms).
+    /// name or a whole paragraph. Terms in more than 2% of the articles (at least 64) are left to the dense
+    /// representation: their postings are long and they tie articles by topic, not by story. At most `count`,
+    /// best first, never `i` itself.
+    /// - Complexity: O(entries of `i` + postings of its `terms` strongest rare terms).
     func lexicalCandidates(of i: Int, terms: Int, count: Int, workspace: inout Workspace) -> [Int32] {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
         let t = vectors.title
         let b = vectors.body
+        let rare = max(64, vectors.count / 50)
         var weighted: [(weight: Float, term: Int32, title: Bool)] = []
-        for k in t.range(ofRow: i) { weighted.append((titleWeight * t.values[k], t.columns[k], true)) }
-        for k in b.range(ofRow: i) { weighted.append(((1 - titleWeight) * b.values[k], b.columns[k], false)) }
+        for k in t.range(ofRow: i) where titlePostings.range(ofRow: Int(t.columns[k])).count <= rare {
+            weighted.append((titleWeight * t.values[k], t.columns[k], true))
+        }
+        for k in b.range(ofRow: i) where bodyPostings.range(ofRow: Int(b.columns[k])).count <= rare {
+            weighted.append(((1 - titleWeight) * b.values[k], b.columns[k], false))
+        }
         weighted.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
         for (weight, term, isTitle) in weighted.prefix(terms) {
             let postings = isTitle ? titlePostings : bodyPostings

@@ -29,8 +29,14 @@ import json, sys
 r = json.load(open(sys.argv[1]))
 for p in r["phases"]:
     print(f"  {p['name']:<11} {p['seconds']:8.2f} s   cpu {p['cpuSeconds'] / max(p['seconds'], 1e-9):4.2f} cores")
+s = r["similarity"]
 print(f"  {'total':<11} {sum(p['seconds'] for p in r['phases']):8.2f} s   method {r['method']}, "
-      f"recall of exact top-10 (200-article sample) {r.get('sampledRecall')}")
+      f"recall of exact top-10 (200-article sample) {s.get('sampledRecall')}")
+if s.get("search"):
+    c = s["search"]
+    gflops = c["gemmFlops"] / c["gemmSeconds"] / 1e9 if c["gemmSeconds"] else 0
+    print(f"  candidate search: sgemm {c['gemmSeconds']:.2f} s at {gflops:.0f} GFLOP/s, "
+          f"selection {c['selectionSeconds']:.2f} s; exact re-rank {s['rankingSeconds']:.2f} s")
 PY
     cat "$work/time-$n.txt"
     rwall=$(sed -n 's/.*wall \([0-9.]*\) s.*/\1/p' "$work/time-$n.txt")

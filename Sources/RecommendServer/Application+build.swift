@@ -34,7 +34,7 @@ public func buildApplication(
     } catch {
         if initialFiles.index != nil { metrics.reloadFailed() }
         logger.error(
-            "no index to serve yet; answering 503 until a valid file appears",
+            "no index to serve yet; answering 503 until a valid index (and overrides file, if any) appears",
             metadata: ["index.path": "\(configuration.indexPath)", "error": "\(error)"])
     }
     let router = buildRouter(served: served, metrics: metrics, configuration: configuration)

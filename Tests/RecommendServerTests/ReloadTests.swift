@@ -94,6 +94,25 @@ import Testing
         }
     }
 
+    @Test("a bad overrides file at start-up leaves the service unready until the file is fixed")
+    func badOverridesAtStartUp() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("recommend.index")
+        try TestIndex.write(to: path)
+        let overrides = URL(fileURLWithPath: RelatedOverrides.defaultPath(forIndex: path))
+        try Data(#"[{"block": "a002", "fro": "a001"}]"#.utf8).write(to: overrides)
+        try await testApplication(indexPath: path).test(.router) { client in
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .serviceUnavailable)
+            #expect(try await client.waitForMetric("recommend_index_reload_failures_total 1"))
+            try Data(#"[{"block": "a002", "for": "a001"}]"#.utf8).write(to: overrides, options: .atomic)
+            #expect(try await client.waitForGeneration(1))
+            let related = try await client.execute(uri: "/v1/articles/a001/related?k=50", method: .get)
+            #expect(try related.json(RelatedResponse.self).related.allSatisfy { $0.article.id != "a002" })
+        }
+    }
+
     @Test("an index that appears after start-up is loaded and the service becomes ready")
     func indexAppearsLater() async throws {
         let directory = try TemporaryDirectory()

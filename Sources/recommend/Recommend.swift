@@ -5,6 +5,8 @@ struct Recommend: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "recommend",
         abstract: "Related articles and topics for a news archive.",
-        subcommands: [IndexCommand.self, RelatedCommand.self, QueryCommand.self, ExportCommand.self]
+        subcommands: [
+            IndexCommand.self, RelatedCommand.self, QueryCommand.self, ExportCommand.self, ReindexCommand.self, LoadSQLiteCommand.self,
+        ]
     )
 }

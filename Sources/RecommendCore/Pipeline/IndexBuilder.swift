@@ -4,6 +4,8 @@ public struct IndexBuilder: Sendable {
     public var duplicates: DuplicatePolicy
     /// Recorded in the index; the nightly job raises it with each rebuild.
     public var generation: UInt64
+    /// Called as each phase of `build(articles:feed:)` ends, for progress output.
+    public var onPhase: (@Sendable (BuildReport.Phase) -> Void)?
 
     public init(
         configuration: RecommendConfiguration = RecommendConfiguration(), duplicates: DuplicatePolicy = .fail,
@@ -33,7 +35,10 @@ public struct IndexBuilder: Sendable {
         var phases: [BuildReport.Phase] = []
         func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
             let clock = ContinuousClock.now
-            defer { phases.append(BuildReport.Phase(name: name, seconds: clock.secondsSince)) }
+            defer {
+                phases.append(BuildReport.Phase(name: name, seconds: clock.secondsSince))
+                onPhase?(phases[phases.count - 1])
+            }
             return try body()
         }
         let (model, vectors) = timed("vectors") {

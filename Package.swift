@@ -43,7 +43,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecommendCoreTests",
-            dependencies: ["RecommendCore"],
+            dependencies: ["RecommendCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Kills `recommend reindex` with SIGKILL at random points, N times, and checks after each kill that the serving
+# index still opens and validates (every article present, its model loads, lists sane), that no temporary file
+# is mistaken for the index, and at the end that a re-run succeeds.
+#
+#   Benchmarks/reindex-kill-test.sh [N] [CORPUS.jsonl.gz]   (defaults: 20, ../shared/corpora/20newsgroups-bydate.jsonl.gz)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${1:-20}"
+corpus="${2:-$root/../shared/corpora/20newsgroups-bydate.jsonl.gz}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+swift build -c release --package-path "$root" >/dev/null
+bin="$root/.build/release/recommend"
+cd "$work"
+"$bin" load-sqlite "$corpus" --database news.db >/dev/null
+expected=$("$bin" reindex --source news.db --index news.index --report first.json | sed -n 's/.*generation [0-9]*, \([0-9]*\) articles.*/\1/p')
+full=$(python3 -c 'import json; r = json.load(open("first.json")); print(sum(p["seconds"] for p in r["phases"]))')
+echo "corpus: $expected articles; a full reindex takes ${full}s; killing $runs runs at random points in 0..${full}s"
+
+check() {  # the serving index: all articles, model loads, lists sane
+    "$bin" export --index news.index --related export.jsonl -k 50 || return 1
+    python3 - "$expected" <<'PY' || return $?
+import json, sys
+ids, lists = set(), []
+for line in open("export.jsonl"):
+    o = json.loads(line); ids.add(o["id"]); lists.append(o)
+if len(ids) != int(sys.argv[1]):
+    print(f"{len(ids)} articles, expected {sys.argv[1]}"); sys.exit(3)
+for o in lists:
+    r = o["related"]; s = [e["score"] for e in r]
+    assert all(e["id"] in ids and e["id"] != o["id"] for e in r), o["id"]
+    assert s == sorted(s, reverse=True), o["id"]
+PY
+    "$bin" query --index news.index --title "space shuttle launch" -k 3 >/dev/null || return 1
+}
+
+corrupted=0; lost=0; killed_in=()
+for n in $(seq 1 "$runs"); do
+    delay=$(python3 -c "import random; print(round(random.uniform(0, $full), 3))")
+    "$bin" reindex --source news.db --index news.index >/dev/null 2>&1 &
+    pid=$!
+    sleep "$delay"
+    if kill -KILL "$pid" 2>/dev/null; then state="killed"; else state="finished"; fi
+    wait "$pid" 2>/dev/null || true
+    set +e; check; status=$?; set -e
+    case $status in
+        0) ok="index ok" ;;
+        3) ok="ARTICLES LOST"; lost=$((lost + 1)) ;;
+        *) ok="INDEX BAD"; corrupted=$((corrupted + 1)) ;;
+    esac
+    temps=$(ls | grep -c '\.tmp-' || true)
+    echo "run $n: $state after ${delay}s; $ok; temporary files left: $temps"
+done
+rerun=$("$bin" reindex --source news.db --index news.index --report rerun.json 2>&1 | tail -1)
+echo "re-run: $rerun"
+set +e; check; [ $? -eq 0 ] || corrupted=$((corrupted + 1)); set -e
+python3 - <<'PY'
+import json
+r = json.load(open("rerun.json"))
+print("re-run notes:", r["notes"] or "none")
+PY
+echo "temporary files after the re-run: $(ls | grep -c '\.tmp-' || true)"
+echo "RESULT: $runs runs, $corrupted corrupted indexes, $lost with lost articles"

@@ -4,7 +4,7 @@ import RecommendCore
 struct LoadSQLiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load-sqlite",
-        abstract: "Store feed articles in a SQLite table (created if needed; a row with the same id is replaced).")
+        abstract: "Store feed articles in a SQLite table (created if needed; a row with the same id is updated in place).")
 
     @Argument(help: "Input files or directories (JSON Lines or CSV, plain or .gz).")
     var inputs: [String] = ["Data/articles.jsonl"]

@@ -12,7 +12,7 @@ import Testing
         let articles = try sampleArticles()
         let database = dir.path + "/articles.db"
         #expect(try SQLiteArticleWriter().write(articles, to: database) == articles.count)
-        // Loading again replaces rows with the same id rather than adding them.
+        // Loading again updates rows with the same id in place rather than adding them.
         #expect(try SQLiteArticleWriter().write(Array(articles.prefix(10)), to: database) == articles.count)
         let (read, report) = try SQLiteArticleReader().read(database)
         #expect(read == articles)

@@ -14,9 +14,13 @@ swift build -c release --package-path "$root" >/dev/null
 bin="$root/.build/release/recommend"
 cd "$work"
 "$bin" load-sqlite "$corpus" --database news.db >/dev/null
-expected=$("$bin" reindex --source news.db --index news.index --report first.json | sed -n 's/.*generation [0-9]*, \([0-9]*\) articles.*/\1/p')
-full=$(python3 -c 'import json; r = json.load(open("first.json")); print(sum(p["seconds"] for p in r["phases"]))')
-echo "corpus: $expected articles; a full reindex takes ${full}s; killing $runs runs at random points in 0..${full}s"
+expected=$("$bin" reindex --source news.db --index news.index --report first.json 2>/dev/null | sed -n 's/.*generation [0-9]*, \([0-9]*\) articles.*/\1/p')
+read -r full tail < <(python3 -c '
+import json; r = json.load(open("first.json")); p = r["phases"]
+names = [x["name"] for x in p]
+print(round(sum(x["seconds"] for x in p), 2), round(sum(x["seconds"] for x in p[:names.index("write")]), 2))')
+echo "corpus: $expected articles; a full reindex takes ${full}s, writing starts after ${tail}s"
+echo "odd runs: killed at a random point in 0..${full}s; even runs: near the write/validate/rotate/install steps"
 
 check() {  # the serving index: all articles, model loads, lists sane
     "$bin" export --index news.index --related export.jsonl -k 50 || return 1
@@ -35,14 +39,27 @@ PY
     "$bin" query --index news.index --title "space shuttle launch" -k 3 >/dev/null || return 1
 }
 
-corrupted=0; lost=0; killed_in=()
+generation() {  # the serving index's metadata.generation
+    python3 -c 'import re; print(re.search(rb"\"generation\":(\d+)", open("news.index", "rb").read(1 << 16)).group(1).decode())'
+}
+
+corrupted=0; lost=0
 for n in $(seq 1 "$runs"); do
-    delay=$(python3 -c "import random; print(round(random.uniform(0, $full), 3))")
+    if [ $((n % 2)) -eq 1 ]; then
+        delay=$(python3 -c "import random; print(round(random.uniform(0, $full), 3))")
+    else
+        delay=$(python3 -c "import random; print(round(random.uniform($tail - 1.5, $full + 0.5), 3))")
+    fi
     "$bin" reindex --source news.db --index news.index >/dev/null 2>&1 &
     pid=$!
     sleep "$delay"
     if kill -KILL "$pid" 2>/dev/null; then state="killed"; else state="finished"; fi
     wait "$pid" 2>/dev/null || true
+    # Where the kill landed, from what it left behind.
+    if [ "$state" = finished ]; then where="";
+    elif [ "$(stat -c %i news.index)" = "$(stat -c %i news.index.1 2>/dev/null)" ]; then where=" (between rotate and install)";
+    elif ls | grep -q '\.tmp-'; then where=" (after the write began)";
+    else where=" (before the write)"; fi
     set +e; check; status=$?; set -e
     case $status in
         0) ok="index ok" ;;
@@ -50,7 +67,7 @@ for n in $(seq 1 "$runs"); do
         *) ok="INDEX BAD"; corrupted=$((corrupted + 1)) ;;
     esac
     temps=$(ls | grep -c '\.tmp-' || true)
-    echo "run $n: $state after ${delay}s; $ok; temporary files left: $temps"
+    echo "run $n: $state after ${delay}s$where; $ok; generation $(generation); temporary files left: $temps"
 done
 rerun=$("$bin" reindex --source news.db --index news.index --report rerun.json 2>&1 | tail -1)
 echo "re-run: $rerun"

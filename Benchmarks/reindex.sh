@@ -27,9 +27,9 @@ open("base.jsonl", "w").writelines(l for i, l in enumerate(lines) if i not in ne
 open("added.jsonl", "w").writelines(lines[i] for i in sorted(new))
 PY
 
-measure() {  # label, command...: prints "label wall_s peak_MiB"
+measure() {  # label, command...: prints "label wall_s peak_MiB"; the command's output goes to out.txt
     local label="$1"; shift
-    /usr/bin/time -v -o time.txt "$@" >/dev/null 2>stderr.txt || { cat stderr.txt time.txt >&2; return 1; }
+    /usr/bin/time -v -o time.txt "$@" >out.txt 2>stderr.txt || { cat stderr.txt time.txt >&2; return 1; }
     python3 - "$label" <<'PY'
 import re, sys
 t = open("time.txt").read()
@@ -51,10 +51,18 @@ print(f"{sum(ov) / len(ov):.4f} over {len(ov)} articles; lists changed by more t
 PY
 }
 
-echo "== full reindex: SQLite against JSON Lines ($(wc -l < all.jsonl) articles)"
+phases() {  # a JSON report: its phases on one line
+    python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print("    phases: " + ", ".join(f"{p[\"name\"]} {p[\"seconds\"]:.2f}" for p in r["phases"]))' "$1"
+}
+
+echo "== full reindex: SQLite against JSON Lines ($(wc -l < all.jsonl) articles), alternated twice"
 "$bin" load-sqlite all.jsonl --database all.db >/dev/null
-measure "index (JSON Lines)" "$bin" index all.jsonl --index jsonl.index
-measure "reindex --source all.db (SQLite)" "$bin" reindex --source all.db --index sqlite.index --report full.json
+for round in 1 2; do
+    measure "index all.jsonl (JSON Lines)" "$bin" index all.jsonl --index jsonl.index --json
+    cp out.txt index.json && phases index.json
+    measure "reindex --source all.db (SQLite)" "$bin" reindex --source all.db --index sqlite.index --keep 0 --report full.json
+    phases full.json
+done
 echo
 echo "== incremental after adding $(wc -l < added.jsonl) articles (1%)"
 "$bin" load-sqlite base.jsonl --database news.db >/dev/null
@@ -62,13 +70,9 @@ echo "== incremental after adding $(wc -l < added.jsonl) articles (1%)"
 cp incremental.index full.index
 "$bin" load-sqlite added.jsonl --database news.db >/dev/null
 measure "reindex --incremental" "$bin" reindex --source news.db --index incremental.index --incremental --report incremental.json
+phases incremental.json
 measure "reindex (full rebuild)" "$bin" reindex --source news.db --index full.index --report rebuild.json
-python3 - <<'PY'
-import json
-for name in ("incremental", "rebuild"):
-    r = json.load(open(name + ".json"))
-    print(f"  {name:<12} mode {r['mode']:<12} phases " + ", ".join(f"{p['name']} {p['seconds']:.2f}" for p in r["phases"]))
-PY
+phases rebuild.json
 "$bin" export --index incremental.index --related incremental.jsonl -k 10
 "$bin" export --index full.index --related full.jsonl -k 10
 "$bin" export --index full.index.1 --related previous.jsonl -k 10

@@ -121,11 +121,12 @@ public struct IncrementalIndexBuilder: Sendable {
         let lexical = ExactScorer(vectors: vectors, titleWeight: weighting.titleWeight)
         let coordinates = ParallelMap.chunked(count: rows.count, chunkSize: 16) { range in
             var workspace = ExactScorer.Workspace(for: lexical)
-            var top = TopK(capacity: vectors.count)
             return range.map { k in
-                top.removeAll()
-                lexical.scoreAll(text: rows[k], row: 0, workspace: &workspace, into: &top)
-                return space.coordinates(top.sorted().map { (index: $0.index, score: $0.score) })
+                lexical.accumulateLexical(rows[k], row: 0, workspace: &workspace)
+                let scores = workspace.touched.map { (index: $0, score: workspace.accumulator[Int($0)]) }
+                for j in workspace.touched { workspace.accumulator[Int(j)] = 0 }
+                workspace.touched.removeAll(keepingCapacity: true)
+                return space.coordinates(scores)
             }
         }
         var storage = space.vectors.storage

@@ -23,7 +23,7 @@ public struct IndexGenerations: Sendable {
 
     /// Previous generations that exist, newest first.
     public var kept: [String] {
-        (1...max(1, keep)).prefix(keep).map(previous).filter { FileManager.default.fileExists(atPath: $0) }
+        (0..<keep).map { previous($0 + 1) }.filter { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// Removes temporary files of `path` left by writers that no longer run (a killed job); a temporary

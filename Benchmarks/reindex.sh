@@ -52,7 +52,11 @@ PY
 }
 
 phases() {  # a JSON report: its phases on one line
-    python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print("    phases: " + ", ".join(f"{p[\"name\"]} {p[\"seconds\"]:.2f}" for p in r["phases"]))' "$1"
+    python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("    phases: " + ", ".join("%s %.2f" % (p["name"], p["seconds"]) for p in r["phases"]))
+PY
 }
 
 echo "== full reindex: SQLite against JSON Lines ($(wc -l < all.jsonl) articles), alternated twice"

@@ -14,7 +14,9 @@ struct ProgressOutput: Sendable {
         switch event {
         case .phase(let name, let count, let unit, let seconds):
             let rate = seconds > 0 ? Double(count) / seconds : 0
-            if terminal {
+            if terminal, unit == "files" {
+                line("\(name): done in \(Console.format(seconds, digits: 3)) s")
+            } else if terminal {
                 let amount = unit == "bytes" ? Self.bytes(count) : "\(Self.grouped(count)) \(unit)"
                 let speed = unit == "bytes" ? "\(Self.bytes(Int(rate)))/s" : "\(Self.grouped(Int(rate)))/s"
                 line("\(name): \(amount) in \(Console.format(seconds, digits: seconds < 10 ? 2 : 1)) s (\(speed))")

@@ -25,7 +25,7 @@ wall = float(sys.argv[2]) - float(sys.argv[1]); names = [x["name"] for x in p]
 after = sum(x["seconds"] for x in p[names.index("write"):])
 print(round(wall, 2), round(wall - after, 2))' "$start" "$end")
 echo "corpus: $expected articles; a full reindex takes ${full}s (wall clock), the write starts after about ${tail}s"
-echo "odd runs: killed at a random point in 0..${full}s; even runs: near the write/validate/rotate/install steps"
+echo "odd runs: killed at a random point in 0..${full}s; even runs: 0..1.5 s after the temporary file appears"
 
 check() {  # the serving index: all articles, model loads, lists sane
     "$bin" export --index news.index --related export.jsonl -k 50 || return 1
@@ -50,16 +50,30 @@ generation() {  # the serving index's metadata.generation
 
 corrupted=0; lost=0
 for n in $(seq 1 "$runs"); do
-    if [ $((n % 2)) -eq 1 ]; then
-        delay=$(python3 -c "import random; print(round(random.uniform(0, $full), 3))")
-    else
-        delay=$(python3 -c "import random; print(round(random.uniform($tail - 0.5, $full + 0.3), 3))")
-    fi
-    "$bin" reindex --source news.db --index news.index >/dev/null 2>&1 &
-    pid=$!
-    sleep "$delay"
-    if kill -KILL "$pid" 2>/dev/null; then state="killed"; else state="finished"; fi
-    wait "$pid" 2>/dev/null || true
+    # Odd runs: killed at a random time in 0..full. Even runs: killed at a random time in 0..1.5 s after the
+    # temporary file appears, i.e. while it is written, validated, compared, rotated in or renamed.
+    read -r state delay < <(python3 - "$bin" "$full" $((n % 2)) <<'PY'
+import os, random, signal, subprocess, sys, time
+binary, full, odd = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "1"
+start = time.monotonic()
+p = subprocess.Popen([binary, "reindex", "--source", "news.db", "--index", "news.index"],
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+if odd:
+    deadline = start + random.uniform(0, full)
+else:
+    temporary = f"news.index.tmp-{p.pid}"
+    while not os.path.exists(temporary) and p.poll() is None:
+        time.sleep(0.002)
+    deadline = time.monotonic() + random.uniform(0, 1.5)
+while time.monotonic() < deadline and p.poll() is None:
+    time.sleep(0.002)
+state = "finished" if p.poll() is not None else "killed"
+if state == "killed":
+    p.send_signal(signal.SIGKILL)
+p.wait()
+print(state, round(time.monotonic() - start, 3))
+PY
+)
     # Where the kill landed, from what it left behind.
     if [ "$state" = finished ]; then where="";
     elif [ "$(stat -c %i news.index)" = "$(stat -c %i news.index.1 2>/dev/null)" ]; then where=" (between rotate and install)";

@@ -25,7 +25,7 @@ wall = float(sys.argv[2]) - float(sys.argv[1]); names = [x["name"] for x in p]
 after = sum(x["seconds"] for x in p[names.index("write"):])
 print(round(wall, 2), round(wall - after, 2))' "$start" "$end")
 echo "corpus: $expected articles; a full reindex takes ${full}s (wall clock), the write starts after about ${tail}s"
-echo "odd runs: killed at a random point in 0..${full}s; even runs: 0..1.5 s after the temporary file appears"
+echo "odd runs: killed at a random point in 0..${full}s; even runs: in the $(python3 -c "print(round($full - $tail, 2))")s after the temporary file appears"
 
 check() {  # the serving index: all articles, model loads, lists sane
     "$bin" export --index news.index --related export.jsonl -k 50 || return 1
@@ -50,11 +50,12 @@ generation() {  # the serving index's metadata.generation
 
 corrupted=0; lost=0
 for n in $(seq 1 "$runs"); do
-    # Odd runs: killed at a random time in 0..full. Even runs: killed at a random time in 0..1.5 s after the
-    # temporary file appears, i.e. while it is written, validated, compared, rotated in or renamed.
-    read -r state delay < <(python3 - "$bin" "$full" $((n % 2)) <<'PY'
+    # Odd runs: killed at a random time in 0..full. Even runs: killed at a random time after the temporary file
+    # appears, within the time the calibration run took from there to the end (write, validate, compare, rotate,
+    # install).
+    read -r state delay < <(python3 - "$bin" "$full" "$tail" $((n % 2)) <<'PY'
 import os, random, signal, subprocess, sys, time
-binary, full, odd = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "1"
+binary, full, window, odd = sys.argv[1], float(sys.argv[2]), float(sys.argv[2]) - float(sys.argv[3]), sys.argv[4] == "1"
 start = time.monotonic()
 p = subprocess.Popen([binary, "reindex", "--source", "news.db", "--index", "news.index"],
                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -64,7 +65,7 @@ else:
     temporary = f"news.index.tmp-{p.pid}"
     while not os.path.exists(temporary) and p.poll() is None:
         time.sleep(0.002)
-    deadline = time.monotonic() + random.uniform(0, 1.5)
+    deadline = time.monotonic() + random.uniform(0, window)
 while time.monotonic() < deadline and p.poll() is None:
     time.sleep(0.002)
 state = "finished" if p.poll() is not None else "killed"

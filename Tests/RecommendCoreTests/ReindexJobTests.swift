@@ -47,10 +47,12 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let index = dir.path + "/news.index"
-        let job = ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index)
+        var job = ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index)
+        job.reportPath = dir.path + "/report.json"
         do {
             let held = try ReindexLock(indexPath: index)
             #expect(throws: ReindexError.locked(lockFile: index + ".lock", holder: "pid \(getpid())")) { try job.run() }
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/report.json"))
             withExtendedLifetime(held) {}
         }
         #expect(try job.run().generation == 1)

@@ -33,7 +33,8 @@ public struct ReindexJob: Sendable {
         self.index = index
     }
 
-    /// Runs the job and returns its report (also written to `reportPath`).
+    /// Runs the job and returns its report (also written to `reportPath`, on failure too, except when another run
+    /// holds the lock).
     /// - Throws: `ReindexError`, naming the step that failed.
     public func run() throws -> ReindexReport {
         var report = ReindexReport(index: index, source: source.description, startedAt: Self.now())
@@ -44,7 +45,8 @@ public struct ReindexJob: Sendable {
             report.failedStep = error.step
             report.error = error.description
             report.finishedAt = Self.now()
-            try? write(report)
+            // A run refused by the lock leaves the report file to the run that holds it.
+            if case .locked = error {} else { try? write(report) }
             throw error
         }
         report.finishedAt = Self.now()

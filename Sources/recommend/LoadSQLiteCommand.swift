@@ -4,7 +4,8 @@ import RecommendCore
 struct LoadSQLiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load-sqlite",
-        abstract: "Store feed articles in a SQLite table (created if needed; a row with the same id is updated in place).")
+        abstract:
+            "Store feed articles in a SQLite table (created if needed; a row with the same id is updated in place).")
 
     @Argument(help: "Input files or directories (JSON Lines or CSV, plain or .gz).")
     var inputs: [String] = ["Data/articles.jsonl"]
@@ -18,12 +19,15 @@ struct LoadSQLiteCommand: AsyncParsableCommand {
     var duplicates = DuplicatePolicy.fail.rawValue
 
     func validate() throws {
-        if DuplicatePolicy(rawValue: duplicates) == nil { throw ValidationError("--duplicates must be fail or last-wins") }
+        if DuplicatePolicy(rawValue: duplicates) == nil {
+            throw ValidationError("--duplicates must be fail or last-wins")
+        }
     }
 
     func run() async throws {
         try Console.run {
-            let (articles, report) = try FeedReader(duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail).read(inputs)
+            let (articles, report) = try FeedReader(duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail).read(
+                inputs)
             Console.printIssues(report.issues)
             let rows = try SQLiteArticleWriter(table: tableOptions.articleTable).write(articles, to: database)
             print("stored \(articles.count) articles in \(database) (table \(tableOptions.table), now \(rows) rows)")

@@ -23,8 +23,8 @@ struct ProgressOutput: Sendable {
             } else {
                 let key = unit.replacingOccurrences(of: " ", with: "_")
                 line(
-                    "\(Self.timestamp()) reindex phase=\(name) \(key)=\(count) seconds=\(Console.format(seconds, digits: 3)) "
-                        + "rate=\(Int(rate))/s")
+                    "\(Self.timestamp()) reindex phase=\(name) \(key)=\(count) "
+                        + "seconds=\(Console.format(seconds, digits: 3)) rate=\(Int(rate))/s")
             }
         case .note(let text):
             line(terminal ? "note: \(text)" : "\(Self.timestamp()) reindex note: \(text)")

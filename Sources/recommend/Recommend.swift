@@ -6,7 +6,8 @@ struct Recommend: AsyncParsableCommand {
         commandName: "recommend",
         abstract: "Related articles and topics for a news archive.",
         subcommands: [
-            IndexCommand.self, RelatedCommand.self, QueryCommand.self, ExportCommand.self, ReindexCommand.self, LoadSQLiteCommand.self,
+            IndexCommand.self, RelatedCommand.self, QueryCommand.self, ExportCommand.self, ReindexCommand.self,
+            LoadSQLiteCommand.self,
         ]
     )
 }

@@ -4,7 +4,8 @@ import RecommendCore
 struct ReindexCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reindex",
-        abstract: "Rebuild an index from its source and replace it safely (locked, validated, atomic, with generations).",
+        abstract:
+            "Rebuild an index from its source and replace it safely (locked, validated, atomic, with generations).",
         discussion: """
             SOURCE is JSON Lines or CSV files or directories of them (as 'index' reads), or one SQLite database: \
             'sqlite:PATH' or a name ending in .sqlite, .sqlite3 or .db. Exit status: 0 done; 65 the source could not \
@@ -24,7 +25,11 @@ struct ReindexCommand: AsyncParsableCommand {
     @Option(help: "Write a JSON report of the run to this file.")
     var report: String?
 
-    @Flag(help: "Add new articles to the previous index instead of rebuilding (falls back to a full rebuild when articles were removed or more than 10% are new).")
+    @Flag(
+        help: """
+            Add new articles to the previous index instead of rebuilding (falls back to a full rebuild when articles \
+            were removed or more than 10% are new).
+            """)
     var incremental = false
 
     @Option(help: "What to do with a repeated id: fail or last-wins.")
@@ -35,7 +40,9 @@ struct ReindexCommand: AsyncParsableCommand {
     func validate() throws {
         if source.isEmpty { throw ValidationError("--source needs at least one file, directory or database") }
         if keep < 0 { throw ValidationError("--keep must be 0 or more") }
-        if DuplicatePolicy(rawValue: duplicates) == nil { throw ValidationError("--duplicates must be fail or last-wins") }
+        if DuplicatePolicy(rawValue: duplicates) == nil {
+            throw ValidationError("--duplicates must be fail or last-wins")
+        }
     }
 
     func run() async throws {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite(.serialized) struct ReindexCommandTests {
@@ -29,7 +29,8 @@ import Glibc
             #expect(run.stderr.contains("reindex phase=similarity articles=200"))
         }
         #expect(FileManager.default.fileExists(atPath: index + ".1"))
-        let object = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let object =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
         #expect(object?["status"] as? String == "succeeded" && object?["generation"] as? Int == 2)
         let related = try CLI.run(["related", "a067", "--index", index, "-k", "3"])
         #expect(related.status == 0 && related.stdout.contains("a066"))
@@ -49,7 +50,7 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: index))
     }
 
-    @Test("killed at random points, the previous index still serves, no temporary file is left as the index, a re-run succeeds")
+    @Test("killed at random points, the old index still serves, no temporary file stays, a re-run succeeds")
     func killedRuns() throws {
         let corpus = directory + "/corpus.jsonl"
         try Data(KillTest.corpus(articles: 1_500).utf8).write(to: URL(fileURLWithPath: corpus))
@@ -89,10 +90,13 @@ enum KillTest {
         for i in 0..<articles {
             let topic = i % 25
             let words = (0..<120).map { _ in
-                Bool.random(using: &random) ? "t\(topic)w\(Int.random(in: 0..<80, using: &random))" : "w\(Int.random(in: 0..<2_000, using: &random))"
+                Bool.random(using: &random)
+                    ? "t\(topic)w\(Int.random(in: 0..<80, using: &random))"
+                    : "w\(Int.random(in: 0..<2_000, using: &random))"
             }
             lines.append(
-                "{\"id\": \"k\(i)\", \"title\": \"\(words.prefix(6).joined(separator: " "))\", \"body\": \"\(words.joined(separator: " "))\"}")
+                "{\"id\": \"k\(i)\", \"title\": \"\(words.prefix(6).joined(separator: " "))\", \"body\": \"\(words.joined(separator: " "))\"}"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

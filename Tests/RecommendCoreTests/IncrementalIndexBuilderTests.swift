@@ -9,7 +9,9 @@ import Testing
         index: String, report: ReindexReport, previous: IndexContents
     ) {
         let index = dir.path + "/news.index"
-        _ = try ReindexJob(source: ArticleSource([try ReindexJobTests.feed(Array(articles.prefix(base)), in: dir)]), index: index).run()
+        _ = try ReindexJob(
+            source: ArticleSource([try ReindexJobTests.feed(Array(articles.prefix(base)), in: dir)]), index: index
+        ).run()
         let previousIndex = try RecommendIndex(path: index)
         let previous = IndexContents(
             metadata: previousIndex.metadata, articles: [], model: try previousIndex.loadModel().model,
@@ -17,7 +19,8 @@ import Testing
             related: RelatedLists(
                 width: previousIndex.metadata.neighbours, indices: Array(previousIndex.relatedIndices),
                 scores: Array(previousIndex.relatedScores)))
-        var job = ReindexJob(source: ArticleSource([try ReindexJobTests.feed(articles, in: dir, name: "all.jsonl")]), index: index)
+        var job = ReindexJob(
+            source: ArticleSource([try ReindexJobTests.feed(articles, in: dir, name: "all.jsonl")]), index: index)
         job.incremental = true
         return (index, try job.run(), previous)
     }
@@ -65,7 +68,8 @@ import Testing
         let articles = syntheticArticles(count: 1_010, topics: 12)
         let (index, _, _) = try Self.run(articles, base: 1_000, in: dir)
         let full = try IndexBuilder().build(articles: articles).contents
-        let churn = RelatedChurn(previous: RelatedChurn.Lists(full), next: try RelatedChurn.Lists(try RecommendIndex(path: index)))
+        let churn = RelatedChurn(
+            previous: RelatedChurn.Lists(full), next: try RelatedChurn.Lists(try RecommendIndex(path: index)))
         #expect(churn.articlesCompared == 1_010)
         #expect(churn.meanOverlap > 0.8, "mean top-10 overlap with a full rebuild \(churn.meanOverlap)")
     }
@@ -77,7 +81,9 @@ import Testing
         let articles = try sampleArticles()
         let index = dir.path + "/news.index"
         _ = try ReindexJob(source: ArticleSource([try ReindexJobTests.feed(articles, in: dir)]), index: index).run()
-        var job = ReindexJob(source: ArticleSource([try ReindexJobTests.feed(Array(articles.dropFirst()), in: dir, name: "b.jsonl")]), index: index)
+        var job = ReindexJob(
+            source: ArticleSource([try ReindexJobTests.feed(Array(articles.dropFirst()), in: dir, name: "b.jsonl")]),
+            index: index)
         job.incremental = true
         let report = try job.run()
         #expect(report.mode == "full" && report.input.removed == 1)

@@ -37,9 +37,10 @@ import Testing
         #expect(object.keys.contains("topics") == false)  // nil until the topic clusters fill it in
         let churn = try #require(object["churn"] as? [String: Any])
         #expect(churn["meanOverlap"] as? Double == 1 && churn["changedMoreThanHalf"] as? Int == 0)
-        #expect((object["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
-            "read", "vectors", "dense", "similarity", "write", "validate", "churn", "install",
-        ])
+        #expect(
+            (object["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
+                "read", "vectors", "dense", "similarity", "write", "validate", "churn", "install",
+            ])
     }
 
     @Test("a second run while the lock is held is refused; the lock goes with its holder")

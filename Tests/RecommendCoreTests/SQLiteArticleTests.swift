@@ -27,10 +27,12 @@ import Testing
         let queue = try DatabaseQueue(path: database)
         try queue.write { db in
             try db.execute(sql: "CREATE TABLE stories (story_id, headline, text, day)")
-            try db.execute(sql: "INSERT INTO stories VALUES (17, 'Tram line opens', 'The new tram line opens', '2026-03-01')")
+            try db.execute(
+                sql: "INSERT INTO stories VALUES (17, 'Tram line opens', 'The new tram line opens', '2026-03-01')")
             try db.execute(sql: "INSERT INTO stories VALUES (NULL, 'No id', 'Body', NULL)")
             try db.execute(sql: "INSERT INTO stories VALUES ('e', '', '  ', NULL)")
-            try db.execute(sql: "INSERT INTO stories VALUES ('u', ?, 'Body', NULL)", arguments: [Data([0x66, 0xFF, 0xFE])])
+            try db.execute(
+                sql: "INSERT INTO stories VALUES ('u', ?, 'Body', NULL)", arguments: [Data([0x66, 0xFF, 0xFE])])
             try db.execute(sql: "INSERT INTO stories VALUES ('d', 'Bad date', 'Body', 'yesterday')")
         }
         var table = SQLiteArticleTable()
@@ -61,7 +63,9 @@ import Testing
         }
         var table = SQLiteArticleTable()
         table.name = "news"
-        #expect(throws: DatabaseError.missingColumn(path: database, table: "news", column: "body", found: ["id", "title"])) {
+        #expect(
+            throws: DatabaseError.missingColumn(path: database, table: "news", column: "body", found: ["id", "title"])
+        ) {
             try SQLiteArticleReader(table: table).read(database)
         }
     }

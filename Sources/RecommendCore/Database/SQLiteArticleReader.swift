@@ -36,7 +36,8 @@ public struct SQLiteArticleReader: Sendable {
     private func read(_ db: Database, path: String) throws -> (articles: [Article], report: FeedReport) {
         guard try db.tableExists(table.name) else {
             let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             throw DatabaseError.missingTable(path: path, table: table.name, found: tables)
         }
         let present = try db.columns(in: table.name).map(\.name)
@@ -53,7 +54,9 @@ public struct SQLiteArticleReader: Sendable {
                 selected.append("NULL")
             }
         }
-        let sql = "SELECT rowid, \(selected.joined(separator: ", ")) FROM \(table.name.quotedDatabaseIdentifier) ORDER BY rowid"
+        let sql =
+            "SELECT rowid, \(selected.joined(separator: ", ")) "
+            + "FROM \(table.name.quotedDatabaseIdentifier) ORDER BY rowid"
         let file = "\(path)#\(table.name)"
         var collector = FeedCollector(duplicates: duplicates)
         let rows = try Row.fetchCursor(db, sql: sql)

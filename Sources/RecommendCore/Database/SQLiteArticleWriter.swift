@@ -2,7 +2,8 @@ internal import Foundation
 internal import GRDB
 
 /// Stores articles in a table of a SQLite database (created if needed), one row per id: a row with the same id
-/// is updated in place (it keeps its rowid, hence its place in the read order). The table is the one `SQLiteArticleReader` reads with the same `SQLiteArticleTable`.
+/// is updated in place (it keeps its rowid, hence its place in the read order). The table is the one
+/// `SQLiteArticleReader` reads with the same `SQLiteArticleTable`.
 public struct SQLiteArticleWriter: Sendable {
     public var table: SQLiteArticleTable
 

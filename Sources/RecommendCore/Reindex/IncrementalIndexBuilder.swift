@@ -88,7 +88,9 @@ public struct IncrementalIndexBuilder: Sendable {
         let vectors = FieldVectors(
             title: old.vectors.title.appending(rowsOf: rows.map(\.title)),
             body: old.vectors.body.appending(rowsOf: rows.map(\.body)))
-        let semantic = timed("fold-in") { old.semantic.map { Self.foldIn(rows, into: $0, over: old.vectors, weighting) } }
+        let semantic = timed("fold-in") {
+            old.semantic.map { Self.foldIn(rows, into: $0, over: old.vectors, weighting) }
+        }
         let related = timed("similarity") {
             Self.relatedLists(previous: previous, vectors: vectors, semantic: semantic, weighting: weighting)
         }

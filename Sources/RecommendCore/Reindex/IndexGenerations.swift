@@ -1,8 +1,9 @@
 internal import Foundation
+
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// The files of an index across rebuilds: the serving index `PATH`, the previous generations `PATH.1` (the one

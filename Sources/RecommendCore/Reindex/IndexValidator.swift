@@ -14,7 +14,8 @@ enum IndexValidator {
         do { index = try RecommendIndex(path: path) } catch { throw invalid("does not open: \(error)") }
         let n = contents.articles.count
         let m = index.metadata
-        guard m.articleCount == n, m.neighbours == contents.related.width, m.termCount == contents.model.vocabulary.count,
+        guard m.articleCount == n, m.neighbours == contents.related.width,
+            m.termCount == contents.model.vocabulary.count,
             m.generation == contents.metadata.generation
         else {
             throw invalid(
@@ -31,7 +32,9 @@ enum IndexValidator {
         var checked = 0
         for i in Swift.stride(from: 0, to: n, by: stride).prefix(sample) {
             let id = contents.articles[i].id
-            guard index.article(i).id == id, index.index(of: id) == i else { throw invalid("does not find article '\(id)'") }
+            guard index.article(i).id == id, index.index(of: id) == i else {
+                throw invalid("does not find article '\(id)'")
+            }
             let related: [RelatedArticle]
             do { related = try index.related(to: i, limit: m.neighbours) } catch { throw invalid("\(error)") }
             let built = contents.related.list(of: i)

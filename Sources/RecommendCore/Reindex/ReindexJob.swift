@@ -118,7 +118,8 @@ public struct ReindexJob: Sendable {
                 } else {
                     var builder = IncrementalIndexBuilder(generation: generation)
                     builder.onPhase = { [progress] p in
-                        progress?(.phase(name: p.name, count: plan.added.count, unit: "new articles", seconds: p.seconds))
+                        progress?(
+                            .phase(name: p.name, count: plan.added.count, unit: "new articles", seconds: p.seconds))
                     }
                     let built = try builder.build(previous: previous, adding: plan.added)
                     report.mode = "incremental"
@@ -183,7 +184,8 @@ public struct ReindexJob: Sendable {
 
     private func write(_ report: ReindexReport) throws {
         guard let reportPath else { return }
-        try Data((try JSONCoding.pretty(report) + "\n").utf8).write(to: URL(fileURLWithPath: reportPath), options: .atomic)
+        try Data((try JSONCoding.pretty(report) + "\n").utf8).write(
+            to: URL(fileURLWithPath: reportPath), options: .atomic)
     }
 
     private static func now() -> String { ISO8601Date.format(Int64(Date().timeIntervalSince1970)) }

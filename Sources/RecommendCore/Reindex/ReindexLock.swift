@@ -1,8 +1,9 @@
 internal import Foundation
+
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// An exclusive `flock` on `INDEX.lock`, held while the object lives. The kernel releases it when the process

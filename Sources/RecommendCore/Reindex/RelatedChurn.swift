@@ -46,7 +46,10 @@ public struct RelatedChurn: Sendable, Codable, Equatable {
         public init(_ contents: IndexContents, depth: Int = 10) {
             let articles = contents.articles
             entries = articles.indices.map { i in
-                (articles[i].id, articles[i].title, contents.related.list(of: i, limit: depth).map { articles[$0.index].id })
+                (
+                    articles[i].id, articles[i].title,
+                    contents.related.list(of: i, limit: depth).map { articles[$0.index].id }
+                )
             }
         }
     }

@@ -4,16 +4,34 @@ import RecommendCore
 
 /// How the CLI talks to people: errors on standard error with an exit code, reports and lists as text.
 enum Console {
-    /// Runs `body`; a library error is printed as one line on standard error and ends the process with status 1.
+    /// Runs `body`; a library error is printed as one line on standard error and ends the process with status 1
+    /// (a reindex error with the status of its step, see `exitCode(for:)`).
     static func run<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let error as ReindexError {
+            printError(error.description)
+            throw ExitCode(exitCode(for: error))
         } catch let error as any Error & CustomStringConvertible
             where error is FeedError || error is IndexFileError || error is QueryError
             || error is LinearAlgebraError || error is OverridesError || error is EvaluationError
+            || error is DatabaseError
         {
             printError(error.description)
             throw ExitCode(1)
+        }
+    }
+
+    /// The exit status of a failed reindex, by step (sysexits.h): 65 the source (EX_DATAERR), 70 the build or
+    /// validation (EX_SOFTWARE), 73 writing or installing (EX_CANTCREAT), 74 the report (EX_IOERR), 75 locked by
+    /// another run (EX_TEMPFAIL).
+    static func exitCode(for error: ReindexError) -> Int32 {
+        if case .locked = error { return 75 }
+        switch error.step {
+        case .read: return 65
+        case .previous, .build, .validate: return 70
+        case .lock, .write, .rotate, .install: return 73
+        case .report: return 74
         }
     }
 
@@ -25,13 +43,18 @@ enum Console {
         FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }
 
-    static func printReport(_ report: BuildReport, index: String) {
-        for issue in report.feed.issues.prefix(20) {
+    /// The first 20 feed issues as warnings on standard error, and how many more there are.
+    static func printIssues(_ issues: [FeedIssue]) {
+        for issue in issues.prefix(20) {
             FileHandle.standardError.write(Data("warning: \(issue)\n".utf8))
         }
-        if report.feed.issues.count > 20 {
-            FileHandle.standardError.write(Data("warning: ... and \(report.feed.issues.count - 20) more\n".utf8))
+        if issues.count > 20 {
+            FileHandle.standardError.write(Data("warning: ... and \(issues.count - 20) more\n".utf8))
         }
+    }
+
+    static func printReport(_ report: BuildReport, index: String) {
+        printIssues(report.feed.issues)
         print("indexed \(report.articles) articles into \(index) (\(report.terms) terms, \(report.method))")
         print(report.feed.summary)
         let similarity = report.similarity

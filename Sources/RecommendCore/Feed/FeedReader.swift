@@ -15,9 +15,7 @@ public struct FeedReader: Sendable {
     /// format, a CSV without an `id` column, or (with `.fail`) a duplicate id stops the run.
     /// - Throws: `FeedError`.
     public func read(_ inputs: [String]) throws -> (articles: [Article], report: FeedReport) {
-        var report = FeedReport()
-        var articles: [Article] = []
-        var firstSeen: [String: (index: Int, location: FeedLocation)] = [:]
+        var collector = FeedCollector(duplicates: duplicates)
         for file in try Self.expand(inputs) {
             let bytes = try InputFile.readAll(file)
             let lines: [ParsedLine]
@@ -25,30 +23,9 @@ public struct FeedReader: Sendable {
             case .jsonLines: lines = JSONLinesParser.parse(bytes, file: file)
             case .csv: lines = try CSVParser.parse(bytes, file: file)
             }
-            for line in lines {
-                report.linesRead += 1
-                report.issues.append(contentsOf: line.issues)
-                guard let article = line.article else { continue }
-                if let previous = firstSeen[article.id] {
-                    switch duplicates {
-                    case .fail:
-                        throw FeedError.duplicateID(id: article.id, first: previous.location, second: line.location)
-                    case .lastWins:
-                        report.issues.append(
-                            FeedIssue(
-                                location: previous.location, reason: .duplicateReplaced,
-                                detail: "article '\(article.id)' replaced by \(line.location)"))
-                        articles[previous.index] = article
-                        firstSeen[article.id] = (previous.index, line.location)
-                    }
-                } else {
-                    firstSeen[article.id] = (articles.count, line.location)
-                    articles.append(article)
-                }
-            }
+            for line in lines { try collector.accept(line) }
         }
-        report.articlesAccepted = articles.count
-        return (articles, report)
+        return collector.finish()
     }
 
     enum Format { case jsonLines, csv }

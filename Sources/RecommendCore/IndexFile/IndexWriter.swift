@@ -91,15 +91,24 @@ public enum IndexWriter {
 
     /// Writes `bytes` to a temporary file beside `path`, syncs it, renames it over `path`, syncs the directory.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let temporary = path + ".tmp-\(getpid())"
+        let temporary = temporaryPath(for: path)
+        try writeDurably(bytes, to: temporary, reporting: path)
+        try install(temporary, at: path)
+    }
+
+    /// The temporary name this process writes `path` under before renaming it into place.
+    static func temporaryPath(for path: String) -> String { path + ".tmp-\(getpid())" }
+
+    /// Writes `bytes` to `file` and flushes them to disk; on failure `file` is removed.
+    /// - Throws: `IndexFileError.writeFailed` naming `path` (the index the file is meant to become).
+    static func writeDurably(_ bytes: [UInt8], to file: String, reporting path: String) throws {
         func fail(_ step: String) -> IndexFileError {
             let reason = "\(step): \(String(cString: strerror(errno)))"
-            unlink(temporary)
+            unlink(file)
             return .writeFailed(path: path, reason: reason)
         }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw fail("create \(temporary)") }
+        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { throw fail("create \(file)") }
         var written = 0
         let ok = bytes.withUnsafeBytes { raw -> Bool in
             while written < raw.count {
@@ -121,7 +130,17 @@ public enum IndexWriter {
             throw fail("fsync")
         }
         close(fd)
-        guard rename(temporary, path) == 0 else { throw fail("rename") }
+    }
+
+    /// Renames the complete file `temporary` over `path` and syncs the directory, so the rename survives a crash.
+    /// - Throws: `IndexFileError.writeFailed`; `temporary` is then removed and `path` unchanged.
+    static func install(_ temporary: String, at path: String) throws {
+        guard rename(temporary, path) == 0 else {
+            let reason = "rename: \(String(cString: strerror(errno)))"
+            unlink(temporary)
+            throw IndexFileError.writeFailed(path: path, reason: reason)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
         let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY)
         if dirfd >= 0 {
             fsync(dirfd)

@@ -4,6 +4,8 @@ public struct IndexBuilder: Sendable {
     public var duplicates: DuplicatePolicy
     /// Recorded in the index; the nightly job raises it with each rebuild.
     public var generation: UInt64
+    /// Called as each phase of `build(articles:feed:)` ends, for progress output.
+    public var onPhase: (@Sendable (BuildReport.Phase) -> Void)?
 
     public init(
         configuration: RecommendConfiguration = RecommendConfiguration(), duplicates: DuplicatePolicy = .fail,
@@ -31,7 +33,7 @@ public struct IndexBuilder: Sendable {
     public func build(articles: [Article], feed: FeedReport = FeedReport(), previous: PreviousTopics? = nil) throws -> (
         contents: IndexContents, report: BuildReport
     ) {
-        var timer = PhaseTimer()
+        var timer = PhaseTimer(onPhase: onPhase)
         let (model, vectors) = timer.measure("vectors") {
             TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
         }

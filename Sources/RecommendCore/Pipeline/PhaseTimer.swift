@@ -8,14 +8,18 @@ internal import Darwin
 /// cores a phase kept busy.
 struct PhaseTimer {
     private(set) var phases: [BuildReport.Phase] = []
+    /// Called as each phase ends (progress output).
+    var onPhase: (@Sendable (BuildReport.Phase) -> Void)?
 
     /// Runs `body` as the phase `name`.
     mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
         let wall = ContinuousClock.now
         let cpu = Self.processCPUSeconds()
         defer {
-            phases.append(
-                BuildReport.Phase(name: name, seconds: wall.secondsSince, cpuSeconds: Self.processCPUSeconds() - cpu))
+            let phase = BuildReport.Phase(
+                name: name, seconds: wall.secondsSince, cpuSeconds: Self.processCPUSeconds() - cpu)
+            phases.append(phase)
+            onPhase?(phase)
         }
         return try body()
     }

@@ -158,7 +158,7 @@ public struct ExactScorer: Sendable {
     }
 
     /// Adds `w cos_title + (1 - w) cos_body` of the query row to the accumulator of every article sharing a term.
-    private func accumulateLexical(_ query: FieldVectors, row: Int, workspace: inout Workspace) {
+    func accumulateLexical(_ query: FieldVectors, row: Int, workspace: inout Workspace) {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
         func accumulate(_ q: SparseMatrix, _ postings: SparseMatrix, _ weight: Float) {
             for k in q.range(ofRow: row) {

@@ -37,6 +37,16 @@ public struct SemanticSpace: Sendable, Equatable {
     /// The unit latent vector of a text from its lexical scores against articles (pairs of article index and
     /// `x · X_j`); articles it shares no term with contribute nothing.
     func foldIn(_ lexical: [(index: Int32, score: Float)]) -> [Float] {
+        var q = coordinates(lexical)
+        var norm: Float = 0
+        for x in q { norm += x * x }
+        if norm > 0 { for k in q.indices { q[k] /= norm.squareRoot() } }
+        return q
+    }
+
+    /// The latent coordinates `x V` of a text (not normalised; their length is what `norms` holds for an
+    /// article), from its lexical scores against the articles.
+    func coordinates(_ lexical: [(index: Int32, score: Float)]) -> [Float] {
         let d = vectors.columns
         var q = [Float](repeating: 0, count: d)
         vectors.storage.withUnsafeBufferPointer { v in
@@ -45,13 +55,10 @@ public struct SemanticSpace: Sendable, Equatable {
                 for k in 0..<d { q[k] += weight * v[Int(j) * d + k] }
             }
         }
-        var norm: Float = 0
         for k in 0..<d {
             let sigma = singularValues[k]
             q[k] = sigma > 0 ? q[k] / (sigma * sigma) : 0
-            norm += q[k] * q[k]
         }
-        if norm > 0 { for k in 0..<d { q[k] /= norm.squareRoot() } }
         return q
     }
 }

@@ -103,9 +103,12 @@ extension TestResponse {
     var generation: UInt64? { headers[HTTPField.Name("X-Index-Generation")!].flatMap { UInt64($0) } }
 }
 
+/// The waits below allow 30 s: `swift test` runs every target's tests at once, and on a busy 2-core machine the
+/// synchronous work of other suites can hold the cooperative pool for tens of seconds. A passing test never waits
+/// that long.
 extension TestClientProtocol {
     /// Polls `/readyz` until the service serves `generation`, for at most `timeout`.
-    func waitForGeneration(_ generation: UInt64, timeout: Duration = .seconds(10)) async throws -> Bool {
+    func waitForGeneration(_ generation: UInt64, timeout: Duration = .seconds(30)) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if try await execute(uri: "/readyz", method: .get).generation == generation { return true }
@@ -116,7 +119,7 @@ extension TestClientProtocol {
 
     /// Polls `uri` until `condition` holds for its answer, for at most `timeout`.
     func waitFor(
-        _ uri: String, timeout: Duration = .seconds(10), until condition: (TestResponse) throws -> Bool
+        _ uri: String, timeout: Duration = .seconds(30), until condition: (TestResponse) throws -> Bool
     ) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
@@ -127,7 +130,7 @@ extension TestClientProtocol {
     }
 
     /// Polls `/metrics` until `line` appears, for at most `timeout`.
-    func waitForMetric(_ line: String, timeout: Duration = .seconds(10)) async throws -> Bool {
+    func waitForMetric(_ line: String, timeout: Duration = .seconds(30)) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             let text = String(buffer: try await execute(uri: "/metrics", method: .get).body)

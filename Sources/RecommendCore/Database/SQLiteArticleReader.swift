@@ -1,0 +1,101 @@
+internal import Foundation
+internal import GRDB
+
+/// Reads articles from a table of a SQLite database, with the same validation and report as feed files:
+/// a bad row is skipped and reported at `DATABASE#TABLE:ROWID` with its reason, never stopping the run.
+public struct SQLiteArticleReader: Sendable {
+    public var table: SQLiteArticleTable
+    /// What to do with repeated ids (possible when `id` is not the table's key).
+    public var duplicates: DuplicatePolicy
+
+    public init(table: SQLiteArticleTable = SQLiteArticleTable(), duplicates: DuplicatePolicy = .fail) {
+        self.table = table
+        self.duplicates = duplicates
+    }
+
+    /// The articles of the table in rowid order, and a report of the rows skipped and why.
+    /// - Throws: `DatabaseError` (no file, no table, a required column missing, SQLite failing) or
+    ///   `FeedError.duplicateID`.
+    /// - Complexity: one pass over the table.
+    public func read(_ path: String) throws -> (articles: [Article], report: FeedReport) {
+        guard FileManager.default.fileExists(atPath: path) else { throw DatabaseError.missing(path: path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            return try queue.read { db in try read(db, path: path) }
+        } catch let error as DatabaseError {
+            throw error
+        } catch let error as FeedError {
+            throw error
+        } catch {
+            throw DatabaseError.unreadable(path: path, reason: "\(error)")
+        }
+    }
+
+    private func read(_ db: Database, path: String) throws -> (articles: [Article], report: FeedReport) {
+        guard try db.tableExists(table.name) else {
+            let tables = try String.fetchAll(
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            throw DatabaseError.missingTable(path: path, table: table.name, found: tables)
+        }
+        let present = try db.columns(in: table.name).map(\.name)
+        let lowered = Set(present.map { $0.lowercased() })
+        // Each field's column as a blob of its text (NULL when the table lacks an optional column), so that text
+        // that is not UTF-8 is reported rather than repaired.
+        var selected: [String] = []
+        for (column, required) in table.columns {
+            if lowered.contains(column.lowercased()) {
+                selected.append("CAST(\(column.quotedDatabaseIdentifier) AS BLOB)")
+            } else if required {
+                throw DatabaseError.missingColumn(path: path, table: table.name, column: column, found: present)
+            } else {
+                selected.append("NULL")
+            }
+        }
+        let sql =
+            "SELECT rowid, \(selected.joined(separator: ", ")) "
+            + "FROM \(table.name.quotedDatabaseIdentifier) ORDER BY rowid"
+        let file = "\(path)#\(table.name)"
+        var collector = FeedCollector(duplicates: duplicates)
+        let rows = try Row.fetchCursor(db, sql: sql)
+        while let row = try rows.next() {
+            let rowid: Int64 = row[0]
+            try collector.accept(Self.parse(row, at: FeedLocation(file: file, line: Int(rowid))))
+        }
+        return collector.finish()
+    }
+
+    /// The article of one row (fields in `SQLiteArticleTable.columns` order after the rowid), or its issues.
+    private static func parse(_ row: Row, at location: FeedLocation) -> ParsedLine {
+        var fields: [String?] = []
+        var invalid: [String] = []
+        for (k, name) in ["id", "title", "body", "published", "category", "labels", "url"].enumerated() {
+            let value: Data? = row[k + 1]
+            guard let value else {
+                fields.append(nil)
+                continue
+            }
+            if let text = String(validating: value, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                invalid.append(name)
+                fields.append(nil)
+            }
+        }
+        if !invalid.isEmpty {
+            let issue = FeedIssue(
+                location: location, reason: .invalidUTF8,
+                detail: "column \(invalid.joined(separator: ", ")) of row \(location.line) is not valid UTF-8")
+            return ParsedLine(location: location, article: nil, issues: [issue])
+        }
+        let labels = (fields[5] ?? "").split(whereSeparator: { $0 == "|" || $0 == ";" }).map(String.init)
+        let record = ArticleRecord(
+            id: fields[0], title: fields[1], body: fields[2], published: fields[3], category: fields[4],
+            labels: labels, url: fields[6])
+        var issues: [FeedIssue] = []
+        let article = record.validated(at: location, issues: &issues)
+        return ParsedLine(location: location, article: article, issues: issues)
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import RecommendCore
+
+struct LoadSQLiteCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "load-sqlite",
+        abstract:
+            "Store feed articles in a SQLite table (created if needed; a row with the same id is updated in place).")
+
+    @Argument(help: "Input files or directories (JSON Lines or CSV, plain or .gz).")
+    var inputs: [String] = ["Data/articles.jsonl"]
+
+    @Option(help: "The database file (created if missing).")
+    var database: String
+
+    @OptionGroup var tableOptions: SQLiteTableOptions
+
+    @Option(help: "What to do with a repeated id: fail or last-wins.")
+    var duplicates = DuplicatePolicy.fail.rawValue
+
+    func validate() throws {
+        if DuplicatePolicy(rawValue: duplicates) == nil {
+            throw ValidationError("--duplicates must be fail or last-wins")
+        }
+    }
+
+    func run() async throws {
+        try Console.run {
+            let (articles, report) = try FeedReader(duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail).read(
+                inputs)
+            Console.printIssues(report.issues)
+            let rows = try SQLiteArticleWriter(table: tableOptions.articleTable).write(articles, to: database)
+            print("stored \(articles.count) articles in \(database) (table \(tableOptions.table), now \(rows) rows)")
+            print(report.summary)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import RecommendCore
+
+@Suite struct ReindexJobTests {
+    /// A feed file of `articles` in `dir`.
+    static func feed(_ articles: [Article], in dir: TemporaryDirectory, name: String = "feed.jsonl") throws -> String {
+        let encoder = JSONEncoder()
+        let lines = try articles.map { article -> String in
+            var object: [String: String] = ["id": article.id, "title": article.title, "body": article.body]
+            object["category"] = article.category
+            return String(decoding: try encoder.encode(object), as: UTF8.self)
+        }
+        return try dir.write(name, lines.joined(separator: "\n") + "\n")
+    }
+
+    @Test("each run raises the generation and keeps the last --keep previous generations")
+    func generations() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let index = dir.path + "/news.index"
+        var job = ReindexJob(source: ArticleSource([try Self.feed(try sampleArticles(), in: dir)]), index: index)
+        job.keep = 2
+        job.reportPath = dir.path + "/report.json"
+        for expected in 1...4 as ClosedRange<UInt64> {
+            let report = try job.run()
+            #expect(report.status == "succeeded" && report.generation == expected)
+            #expect(try RecommendIndex(path: index).metadata.generation == expected)
+        }
+        #expect(try RecommendIndex(path: index + ".1").metadata.generation == 3)
+        #expect(try RecommendIndex(path: index + ".2").metadata.generation == 2)
+        #expect(!FileManager.default.fileExists(atPath: index + ".3"))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: job.reportPath!)))
+        let object = try #require(report as? [String: Any])
+        #expect(object["generation"] as? Int == 4 && object["previousGeneration"] as? Int == 3)
+        // The same feed again: every topic kept its id and every shared article its topic.
+        let topics = try #require(object["topics"] as? [String: Any])
+        #expect((topics["born"] as? [Int])?.isEmpty == true && (topics["died"] as? [Int])?.isEmpty == true)
+        #expect(topics["sameTopic"] as? Int == topics["sharedArticles"] as? Int)
+        let churn = try #require(object["churn"] as? [String: Any])
+        #expect(churn["meanOverlap"] as? Double == 1 && churn["changedMoreThanHalf"] as? Int == 0)
+        #expect(
+            (object["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
+                "read", "vectors", "dense", "similarity", "duplicates", "topics", "write", "validate", "churn", "install",
+            ])
+    }
+
+    @Test("a second run while the lock is held is refused; the lock goes with its holder")
+    func lock() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let index = dir.path + "/news.index"
+        var job = ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index)
+        job.reportPath = dir.path + "/report.json"
+        do {
+            let held = try ReindexLock(indexPath: index)
+            #expect(throws: ReindexError.locked(lockFile: index + ".lock", holder: "pid \(getpid())")) { try job.run() }
+            #expect(!FileManager.default.fileExists(atPath: dir.path + "/report.json"))
+            withExtendedLifetime(held) {}
+        }
+        #expect(try job.run().generation == 1)
+    }
+
+    @Test(
+        "a failure at any step before install leaves the previous index untouched and no temporary file",
+        arguments: [ReindexStep.previous, .read, .build, .write, .validate, .rotate, .install])
+    func failureKeepsPrevious(step: ReindexStep) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let index = dir.path + "/news.index"
+        var job = ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index)
+        job.reportPath = dir.path + "/report.json"
+        _ = try job.run()
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        job.failingStep = step
+        #expect(throws: ReindexError.failed(step: step, reason: "failure injected for a test")) { try job.run() }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains(".tmp-") }.isEmpty)
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: job.reportPath!)))
+        #expect((report as? [String: Any])?["failedStep"] as? String == step.rawValue)
+        job.failingStep = nil
+        #expect(try job.run().generation == 2)
+    }
+
+    @Test("an unreadable source fails at 'read'; temporary files of killed runs are removed")
+    func readFailureAndStaleFiles() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let index = dir.path + "/news.index"
+        let missing = ReindexJob(source: ArticleSource([dir.path + "/none.jsonl"]), index: index)
+        #expect { try missing.run() } throws: { ($0 as? ReindexError)?.step == .read }
+        #expect(!FileManager.default.fileExists(atPath: index))
+        let stale = try dir.write("news.index.tmp-2147483000", "half an index")
+        let report = try ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index).run()
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(report.notes.contains { $0.contains("interrupted runs") })
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import RecommendCore
+
+@Suite struct SQLiteArticleTests {
+    @Test("articles stored with the writer read back as the feed gave them")
+    func roundTrip() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let articles = try sampleArticles()
+        let database = dir.path + "/articles.db"
+        #expect(try SQLiteArticleWriter().write(articles, to: database) == articles.count)
+        // Loading again updates rows with the same id in place rather than adding them.
+        #expect(try SQLiteArticleWriter().write(Array(articles.prefix(10)), to: database) == articles.count)
+        let (read, report) = try SQLiteArticleReader().read(database)
+        #expect(read == articles)
+        #expect(report.linesRead == articles.count && report.issues.isEmpty)
+    }
+
+    @Test("bad rows are skipped and reported with their rowid, the rest is read; columns can be renamed")
+    func badRows() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let database = dir.path + "/news.sqlite"
+        let queue = try DatabaseQueue(path: database)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE stories (story_id, headline, text, day)")
+            try db.execute(
+                sql: "INSERT INTO stories VALUES (17, 'Tram line opens', 'The new tram line opens', '2026-03-01')")
+            try db.execute(sql: "INSERT INTO stories VALUES (NULL, 'No id', 'Body', NULL)")
+            try db.execute(sql: "INSERT INTO stories VALUES ('e', '', '  ', NULL)")
+            try db.execute(
+                sql: "INSERT INTO stories VALUES ('u', ?, 'Body', NULL)", arguments: [Data([0x66, 0xFF, 0xFE])])
+            try db.execute(sql: "INSERT INTO stories VALUES ('d', 'Bad date', 'Body', 'yesterday')")
+        }
+        var table = SQLiteArticleTable()
+        table.name = "stories"
+        table.id = "story_id"
+        table.title = "headline"
+        table.body = "text"
+        table.published = "day"
+        let (articles, report) = try SQLiteArticleReader(table: table).read(database)
+        #expect(articles.map(\.id) == ["17", "d"])
+        #expect(articles[0].published == ISO8601Date.parse("2026-03-01"))
+        #expect(articles[1].published == nil)
+        let issues = report.issues.map { "\($0.location.line) \($0.reason.rawValue)" }
+        #expect(issues == ["2 missing-id", "3 empty-text", "4 invalid-utf8", "5 bad-date"])
+        #expect(report.issues[0].location.description == "\(database)#stories:2")
+        #expect(report.linesRead == 5 && report.articlesAccepted == 2 && report.skipped == 3)
+    }
+
+    @Test("a missing file, table or required column stops the run with a message naming it")
+    func missingParts() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let database = dir.path + "/a.db"
+        #expect(throws: DatabaseError.missing(path: database)) { try SQLiteArticleReader().read(database) }
+        try DatabaseQueue(path: database).write { db in try db.execute(sql: "CREATE TABLE news (id, title)") }
+        #expect(throws: DatabaseError.missingTable(path: database, table: "articles", found: ["news"])) {
+            try SQLiteArticleReader().read(database)
+        }
+        var table = SQLiteArticleTable()
+        table.name = "news"
+        #expect(
+            throws: DatabaseError.missingColumn(path: database, table: "news", column: "body", found: ["id", "title"])
+        ) {
+            try SQLiteArticleReader(table: table).read(database)
+        }
+    }
+
+    @Test(
+        "a source is a database when written sqlite:PATH or named .sqlite/.sqlite3/.db",
+        arguments: [
+            (["sqlite:news"], true), (["a.db"], true), (["A.SQLITE"], true), (["x.sqlite3"], true),
+            (["a.jsonl"], false), (["dir"], false), (["a.db", "b.db"], false),
+        ])
+    func recognition(arguments: [String], isDatabase: Bool) {
+        if case .sqlite = ArticleSource(arguments) { #expect(isDatabase) } else { #expect(!isDatabase) }
+    }
+}

@@ -33,6 +33,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Score every pair exactly below this many articles.")
     var exactBelow: Int?
 
+    @Option(help: "Dimensions of the LSA used to find candidates.")
+    var denseDimensions: Int?
+
     @Option(help: "Below this many articles dense candidates come from all pairs; above, from an inverted file.")
     var exhaustiveBelow: Int?
 
@@ -97,6 +100,7 @@ struct IndexCommand: AsyncParsableCommand {
         if let semanticWeight { configuration.weighting.semanticWeight = semanticWeight }
         if let semanticDimensions { configuration.weighting.semanticDimensions = semanticDimensions }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
+        if let denseDimensions { configuration.similarity.denseDimensions = denseDimensions }
         if let exhaustiveBelow { configuration.similarity.exhaustiveBelow = exhaustiveBelow }
         if let probes { configuration.similarity.probes = probes }
         if let lexicalTerms { configuration.similarity.lexicalTerms = lexicalTerms }

@@ -62,7 +62,7 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(builder.build(fixture.articles)) }
     }
 
-    Benchmark("LSA (randomized SVD, d 256) of \(n) articles", configuration: quick) { benchmark in
+    Benchmark("LSA (randomized SVD, d 128) of \(n) articles", configuration: quick) { benchmark in
         let similarity = fixture.configuration.similarity
         for _ in benchmark.scaledIterations {
             blackHole(

@@ -73,8 +73,11 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     /// Below this many articles every pair is scored exactly; above it, candidates come from the dense
     /// representation and are re-ranked exactly. Default 5,000.
     public var exactBelow = 5_000
-    /// Dimensions of the dense (LSA) representation used to find candidates. Default 256.
-    public var denseDimensions = 256
+    /// Dimensions of the dense (LSA) representation used to find candidates (and whose first dimensions the
+    /// score blends in and topics cluster on). Candidates are re-ranked exactly, so the dense space only has to
+    /// find the neighbourhood: 128 dimensions found as much of the exact top-10 as 256 (20 Newsgroups, sampled
+    /// recall 0.998 against 0.992) with the same P@10 on every labelled corpus, at half the cost. Default 128.
+    public var denseDimensions = 128
     /// Candidates per article taken from the dense scores for the exact re-rank (the lexical candidates come on
     /// top). Default 50.
     public var candidates = 50

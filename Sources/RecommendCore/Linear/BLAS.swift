@@ -12,6 +12,13 @@ enum BLAS {
             blasint(k), beta, c, blasint(n))
     }
 
+    /// `y = A x` for row-major `A` (m x n).
+    static func multiplyVector(
+        _ a: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, m: Int, n: Int
+    ) {
+        cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(m), blasint(n), 1, a, blasint(n), x, 1, 0, y, 1)
+    }
+
     /// `C = A * B` for row-major `A` (m x k), `B` (k x n), `C` (m x n).
     static func multiply(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,

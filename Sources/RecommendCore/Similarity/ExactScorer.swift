@@ -35,6 +35,8 @@ public struct ExactScorer: Sendable {
         var body: [Float] = []
         var accumulator: [Float] = []
         var touched: [Int32] = []
+        /// Latent cosines of the query against every article.
+        var latentScores: [Float] = []
         /// Per article, the query it was last scored for: a candidate listed twice is scored once.
         var lastQuery: [Int32] = []
 
@@ -178,15 +180,20 @@ public struct ExactScorer: Sendable {
     /// the accumulator.
     private func collect(latent: [Float]?, excluding: Int?, workspace: inout Workspace, into top: inout TopK) {
         if let semantic, let latent {
-            let d = semantic.dimensions
+            let n = vectors.count
             let lexicalWeight = 1 - semanticWeight
+            if workspace.latentScores.count != n { workspace.latentScores = [Float](repeating: 0, count: n) }
             semantic.vectors.storage.withUnsafeBufferPointer { v in
-                for j in 0..<vectors.count where j != excluding {
-                    var c: Float = 0
-                    for k in 0..<d { c += latent[k] * v[j * d + k] }
-                    let s = lexicalWeight * workspace.accumulator[j] + semanticWeight * c
-                    if s > 0 { top.insert(s, Int32(j)) }
+                latent.withUnsafeBufferPointer { q in
+                    workspace.latentScores.withUnsafeMutableBufferPointer { c in
+                        BLAS.multiplyVector(
+                            v.baseAddress!, q.baseAddress!, into: c.baseAddress!, m: n, n: semantic.dimensions)
+                    }
                 }
+            }
+            for j in 0..<n where j != excluding {
+                let s = lexicalWeight * workspace.accumulator[j] + semanticWeight * workspace.latentScores[j]
+                if s > 0 { top.insert(s, Int32(j)) }
             }
             for j in workspace.touched { workspace.accumulator[Int(j)] = 0 }
         } else {

@@ -50,9 +50,12 @@ public struct SemanticSpace: Sendable, Equatable {
         let d = vectors.columns
         var q = [Float](repeating: 0, count: d)
         vectors.storage.withUnsafeBufferPointer { v in
-            for (j, s) in lexical {
-                let weight = s * norms[Int(j)]
-                for k in 0..<d { q[k] += weight * v[Int(j) * d + k] }
+            q.withUnsafeMutableBufferPointer { out in
+                for (j, s) in lexical {
+                    let weight = s * norms[Int(j)]
+                    let row = v.baseAddress! + Int(j) * d
+                    for k in 0..<d { out[k] += weight * row[k] }
+                }
             }
         }
         for k in 0..<d {

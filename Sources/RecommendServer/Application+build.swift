@@ -17,6 +17,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var logger = logger
     logger.logLevel = configuration.logLevel
+    // Requests run side by side on every core; each query's small BLAS calls stay on its own thread.
+    BLASThreads.set(1)
     let metrics = ServiceMetrics()
     let served = ServedIndex(path: configuration.indexPath)
     let initialFiles = WatchedFiles(indexPath: configuration.indexPath)

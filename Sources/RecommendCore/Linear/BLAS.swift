@@ -19,6 +19,13 @@ enum BLAS {
         cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(m), blasint(n), 1, a, blasint(n), x, 1, 0, y, 1)
     }
 
+    /// `y = A^T x` for row-major `A` (m x n): `y` has n entries.
+    static func multiplyTransposedVector(
+        _ a: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, m: Int, n: Int
+    ) {
+        cblas_sgemv(CblasRowMajor, CblasTrans, blasint(m), blasint(n), 1, a, blasint(n), x, 1, 0, y, 1)
+    }
+
     /// `C = A * B` for row-major `A` (m x k), `B` (k x n), `C` (m x n).
     static func multiply(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
@@ -91,6 +98,16 @@ enum BLAS {
         openblas_set_num_threads(1)
         defer { openblas_set_num_threads(previous) }
         return try body()
+    }
+}
+
+/// How many threads OpenBLAS may use for one call. A batch job wants every core in each big product (the
+/// default); a service answering many small queries at once wants one thread per call, so that concurrent
+/// requests use the cores and no call waits on OpenBLAS's worker threads.
+public enum BLASThreads {
+    /// Sets the threads per BLAS call for the whole process.
+    public static func set(_ count: Int) {
+        openblas_set_num_threads(Int32(max(1, count)))
     }
 }
 

@@ -48,13 +48,14 @@ public struct SemanticSpace: Sendable, Equatable {
     /// article), from its lexical scores against the articles.
     func coordinates(_ lexical: [(index: Int32, score: Float)]) -> [Float] {
         let d = vectors.columns
+        var weights = [Float](repeating: 0, count: vectors.rows)
+        for (j, s) in lexical { weights[Int(j)] = s * norms[Int(j)] }
         var q = [Float](repeating: 0, count: d)
         vectors.storage.withUnsafeBufferPointer { v in
-            q.withUnsafeMutableBufferPointer { out in
-                for (j, s) in lexical {
-                    let weight = s * norms[Int(j)]
-                    let row = v.baseAddress! + Int(j) * d
-                    for k in 0..<d { out[k] += weight * row[k] }
+            weights.withUnsafeBufferPointer { w in
+                q.withUnsafeMutableBufferPointer { out in
+                    BLAS.multiplyTransposedVector(
+                        v.baseAddress!, w.baseAddress!, into: out.baseAddress!, m: vectors.rows, n: d)
                 }
             }
         }

@@ -74,13 +74,16 @@ public struct RecommendIndex: Sendable {
     }
 
     /// Checks the checksum of every section, including those a query opens only when it needs them (vectors,
-    /// topic centroids): what a service or a nightly job does before trusting a new file.
+    /// topic centroids): what a service or a nightly job does before trusting a new file. (`loadModel()` checks
+    /// the structure of the vector sections as it copies them.)
     /// - Throws: `IndexFileError.checksumMismatch` naming the damaged section.
     /// - Complexity: O(file size).
     public func verify() throws {
         try sections.verifyAll()
-        _ = try loadModel()
     }
+
+    /// The vocabulary, idf, article vectors and latent space, as `loadModel()` copies them into memory.
+    public typealias Model = (model: TFIDFModel, vectors: FieldVectors, semantic: SemanticSpace?)
 
     /// The path the index was opened from.
     public var path: String { sections.path }
@@ -161,7 +164,7 @@ public struct RecommendIndex: Sendable {
 
     /// The vocabulary, idf and article vectors, verified and copied into memory (for queries with unseen text,
     /// explanations and re-ranking).
-    public func loadModel() throws -> (model: TFIDFModel, vectors: FieldVectors, semantic: SemanticSpace?) {
+    public func loadModel() throws -> Model {
         let terms = try sections.strings(.terms, count: metadata.termCount)
         let display = try sections.strings(.displayForms, count: metadata.termCount)
         let vocabulary = Vocabulary(

@@ -21,10 +21,15 @@ public struct RelatedRanker: Sendable {
     ///   index's vector sections.
     /// - Throws: `IndexFileError` when the vector sections are damaged.
     public init(index: RecommendIndex, overrides: RelatedOverrides = .none, loadingVectors: Bool) throws {
+        self.init(index: index, overrides: overrides, model: loadingVectors ? try index.loadModel() : nil)
+    }
+
+    /// A ranker over `index` with its model already loaded (shared with a `TextSearcher`), or nil for a ranker
+    /// without explanations and diversity.
+    public init(index: RecommendIndex, overrides: RelatedOverrides = .none, model loaded: RecommendIndex.Model?) {
         self.index = index
         self.overrides = overrides
-        if loadingVectors {
-            let (model, vectors, semantic) = try index.loadModel()
+        if let (model, vectors, semantic) = loaded {
             let weighting = index.metadata.configuration.weighting
             scorer = PairScorer(
                 vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,

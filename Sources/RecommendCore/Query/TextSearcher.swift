@@ -8,8 +8,13 @@ public struct TextSearcher: Sendable {
     /// Loads (and verifies) the vocabulary and vectors of `index`.
     /// - Throws: `IndexFileError` when those sections are damaged.
     public init(index: RecommendIndex) throws {
+        self.init(index: index, model: try index.loadModel())
+    }
+
+    /// A searcher over `index` with its model already loaded (shared with a `RelatedRanker`).
+    public init(index: RecommendIndex, model loaded: RecommendIndex.Model) {
         self.index = index
-        let (model, vectors, semantic) = try index.loadModel()
+        let (model, vectors, semantic) = loaded
         self.model = model
         let weighting = index.metadata.configuration.weighting
         scorer = ExactScorer(

@@ -23,7 +23,8 @@ enum IndexValidator {
                     + "\(m.generation); the build made \(n), \(contents.model.vocabulary.count), "
                     + "\(contents.related.width), \(contents.metadata.generation)")
         }
-        let model: (model: TFIDFModel, vectors: FieldVectors, semantic: SemanticSpace?)
+        do { try index.verify() } catch { throw invalid("fails its checksums: \(error)") }
+        let model: RecommendIndex.Model
         do { model = try index.loadModel() } catch { throw invalid("has a model that does not load: \(error)") }
         guard model.vectors.count == n, (model.semantic?.vectors.rows ?? n) == n,
             (model.semantic?.dimensions ?? 0) == m.semanticDimensions

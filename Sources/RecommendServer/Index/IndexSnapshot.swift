@@ -35,19 +35,21 @@ struct IndexSnapshot: Sendable {
     /// overrides rule is verified before the snapshot is used.
     /// - Throws: `IndexFileError` when the index is missing, truncated or corrupt anywhere; `OverridesError`
     ///   when the overrides file cannot be read or has a bad rule.
-    /// - Complexity: O(file size): every section is checksummed and the vectors are copied into memory (twice:
-    ///   once for unseen text, once for explanations and diversity).
+    /// - Complexity: O(file size): every section is checksummed and the vectors are copied into memory once,
+    ///   shared by unseen text and by explanations and diversity.
     static func load(path: String) throws -> IndexSnapshot {
         let clock = ContinuousClock()
         let start = clock.now
         let files = WatchedFiles(indexPath: path)
         let index = try RecommendIndex(path: path)
-        let searcher = try TextSearcher(index: index)
+        try index.verify()
+        let model = try index.loadModel()
+        let searcher = TextSearcher(index: index, model: model)
         let overrides =
             files.overrides == nil
             ? RelatedOverrides.none
             : try RelatedOverrides(path: RelatedOverrides.defaultPath(forIndex: path), index: index)
-        let ranker = try RelatedRanker(index: index, overrides: overrides, loadingVectors: true)
+        let ranker = RelatedRanker(index: index, overrides: overrides, model: model)
         return IndexSnapshot(
             ranker: ranker, searcher: searcher, loadedAt: Date(), loadDuration: clock.now - start, files: files,
             overridesWarnings: overrides.warnings)

@@ -28,7 +28,7 @@ struct QueryCommand: AsyncParsableCommand {
     func run() async throws {
         let text = body == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : body
         try Console.run {
-            let searcher = try TextSearcher(index: try RecommendIndex(path: location.index))
+            let searcher = try TextSearcher(index: try RecommendIndex(path: location.index, checking: .onUse))
             let related = try searcher.related(title: title, body: text, k: k)
             if json {
                 print(try JSONCoding.pretty(RelatedResponse(article: nil, related: related)))

@@ -25,8 +25,8 @@ struct RelatedCommand: AsyncParsableCommand {
 
     func run() async throws {
         try Console.run {
-            let index = try RecommendIndex(path: location.index)
-            guard let i = index.index(of: id) else { throw QueryError.unknownArticle(id) }
+            let index = try RecommendIndex(path: location.index, checking: .onUse)
+            guard let i = try index.index(of: id) else { throw QueryError.unknownArticle(id) }
             let query = controls.query(limit: k)
             let response = try controls.ranker(index, query: query).related(to: i, query)
             if json {

@@ -207,16 +207,20 @@ struct CLI {
         let missing = try CLI.run(["index", directory + "/nothing.jsonl", "--index", index])
         #expect(missing.status == 1)
         #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before)
-        // Damage the middle of the related lists (section RIDX), which `related` reads.
+        // Damage the start of the related lists (section RIDX): the list of the first article, a001, which
+        // `related a001` reads. `related` checks only the blocks it reads: the last article's list still answers.
         let count = Int(bytes[12]) | Int(bytes[13]) << 8
         let entry = try #require((0..<count).map { 32 + $0 * 32 }.first { bytes[$0..<($0 + 4)].elementsEqual("RIDX".utf8) })
         let offset = (0..<8).reduce(0) { $0 | Int(bytes[entry + 8 + $1]) << (8 * $1) }
         let length = (0..<8).reduce(0) { $0 | Int(bytes[entry + 16 + $1]) << (8 * $1) }
-        bytes[offset + length / 2] ^= 0xFF
+        #expect(length > 8 * 4096)
+        bytes[offset] ^= 0xFF
         try bytes.write(to: URL(fileURLWithPath: index))
         let result = try CLI.run(["related", "a001", "--index", index])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("corrupt"))
+        #expect(result.stderr.contains("corrupt: checksum mismatch in section RIDX"), "\(result.stderr)")
+        let elsewhere = try CLI.run(["related", "a200", "--index", index])
+        #expect(elsewhere.status == 0, "\(elsewhere.stderr)")
     }
 
     @Test("query answers for unseen text with the index's vocabulary")

@@ -39,7 +39,7 @@ import Testing
         for j in 0..<1_000 {
             let list = try next.related(to: j, limit: width)
             let old = previous.related.list(of: j)
-            let hasNew = list.contains { next.index(of: $0.article.id)! >= 1_000 }
+            let hasNew = try list.contains { try next.index(of: $0.article.id)! >= 1_000 }
             if !hasNew {
                 #expect(list.map(\.score) == old.map(\.score))
                 untouched += 1
@@ -51,7 +51,7 @@ import Testing
             let list = try next.related(to: k, limit: width)
             #expect(list.count == width)
             for entry in list {
-                let j = next.index(of: entry.article.id)!
+                let j = try next.index(of: entry.article.id)!
                 guard j < 1_000 else { continue }
                 let other = try next.related(to: j, limit: width)
                 if entry.score > other.last!.score {

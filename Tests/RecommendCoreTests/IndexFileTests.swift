@@ -22,7 +22,7 @@ import Testing
         #expect(index.metadata == contents.metadata)
         #expect(index.count == contents.articles.count)
         for (i, article) in contents.articles.enumerated() {
-            #expect(index.index(of: article.id) == i)
+            #expect(try index.index(of: article.id) == i)
             let summary = index.article(i)
             #expect(summary.id == article.id && summary.title == article.title)
             #expect(summary.category == article.category && summary.url == article.url)
@@ -32,8 +32,8 @@ import Testing
             #expect(read.map(\.article.id) == stored.map { contents.articles[$0.index].id })
             #expect(read.map(\.score) == stored.map(\.score))
         }
-        #expect(index.index(of: "no-such-id") == nil)
-        #expect(index.index(of: "") == nil)
+        #expect(try index.index(of: "no-such-id") == nil)
+        #expect(try index.index(of: "") == nil)
         let (model, vectors, semantic) = try index.loadModel()
         #expect(model == contents.model)
         #expect(vectors == contents.vectors)
@@ -69,6 +69,81 @@ import Testing
             damagedSections += 1
         }
         #expect(damagedSections == count)
+    }
+
+    /// (tag, offset, length) of every section of an encoded index.
+    static func sections(of bytes: [UInt8]) -> [(tag: String, offset: Int, length: Int)] {
+        let count = Int(UInt32(bytes[12]) | UInt32(bytes[13]) << 8)
+        return (0..<count).map { s in
+            let entry = 32 + s * 32
+            let offset = (0..<8).reduce(0) { $0 | Int(bytes[entry + 8 + $1]) << (8 * $1) }
+            let length = (0..<8).reduce(0) { $0 | Int(bytes[entry + 16 + $1]) << (8 * $1) }
+            return (String(decoding: bytes[entry..<(entry + 4)], as: UTF8.self), offset, length)
+        }
+    }
+
+    /// Every article's related answer (as JSON), or the error that stopped it.
+    static func answers(_ path: String, checking: RecommendIndex.Checking, ids: [String]) throws -> [Result<String, IndexFileError>] {
+        let index = try RecommendIndex(path: path, checking: checking)
+        let ranker = RelatedRanker(index: index, model: nil)
+        return ids.map { id in
+            do {
+                guard let i = try index.index(of: id) else { return .success("unknown") }
+                return .success(try JSONCoding.pretty(try ranker.related(to: i, RelatedQuery())))
+            } catch let error as IndexFileError {
+                return .failure(error)
+            } catch {
+                return .success("unexpected \(error)")
+            }
+        }
+    }
+
+    @Test("checked on use, a query reads only verified blocks: the same answers, and damage is reported by section")
+    func checkedOnUse() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let contents = try Self.contents()
+        let bytes = try IndexWriter.encode(contents)
+        let path = dir.path + "/lazy.index"
+        let ids = contents.articles.map(\.id)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let expected = try Self.answers(path, checking: .onOpen, ids: ids)
+        #expect(try Self.answers(path, checking: .onUse, ids: ids).map { try $0.get() } == expected.map { try $0.get() })
+        let perArticle: Set = ["IDS_", "IDOR", "TITL", "DATE", "CATG", "URLS", "RIDX", "RSCO", "DUPG", "TOPA", "TOPW"]
+        let damagedSections = Self.sections(of: bytes).filter { perArticle.contains($0.tag) && $0.length > 0 }
+        #expect(damagedSections.count == perArticle.count)
+        for section in damagedSections {
+            var damaged = bytes
+            damaged[section.offset + section.length / 2] ^= 0x5A
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            let answers = try Self.answers(path, checking: .onUse, ids: ids)
+            var failed = 0
+            for (answer, good) in zip(answers, expected) {
+                switch answer {
+                case .success(let text): #expect(text == (try good.get()), "section \(section.tag) misread")
+                case .failure(let error):
+                    #expect(error == .checksumMismatch(path: path, part: "section \(section.tag)"))
+                    failed += 1
+                }
+            }
+            #expect(failed > 0, "section \(section.tag): damage not noticed")
+            if section.tag == "RIDX" { #expect(failed < ids.count / 2, "only the lists in the damaged block fail") }
+        }
+    }
+
+    @Test("damaged block checksums are detected on open")
+    func damagedBlockChecksums() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var bytes = try IndexWriter.encode(try Self.contents())
+        let blocks = try #require(Self.sections(of: bytes).last)
+        #expect(blocks.tag == "BLKS")
+        bytes[blocks.offset + blocks.length / 2] ^= 0x5A
+        let path = dir.path + "/bad.index"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(throws: IndexFileError.checksumMismatch(path: path, part: "section BLKS")) {
+            try RecommendIndex(path: path, checking: .onUse)
+        }
     }
 
     @Test("truncated, empty, foreign and other-version files each get their own clear error")

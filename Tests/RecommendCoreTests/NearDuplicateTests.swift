@@ -38,7 +38,7 @@ import Testing
         let contents = try IndexBuilder().build(articles: try sampleArticles()).contents
         try IndexWriter.write(contents, to: dir.path + "/with.index")
         let with = try RecommendIndex(path: dir.path + "/with.index")
-        #expect(with.duplicateGroup(of: with.index(of: "a067")!) == with.index(of: "a066")!)
+        #expect(try with.duplicateGroup(of: with.index(of: "a067")!) == with.index(of: "a066")!)
         var configuration = RecommendConfiguration()
         configuration.nearDuplicates = nil
         let plain = try IndexBuilder(configuration: configuration).build(articles: try sampleArticles()).contents

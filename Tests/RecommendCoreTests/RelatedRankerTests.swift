@@ -25,14 +25,14 @@ import Testing
     func related(_ id: String, _ configure: (inout RelatedQuery) -> Void = { _ in }) throws -> RelatedResponse {
         var query = RelatedQuery()
         configure(&query)
-        return try ranker.related(to: try #require(index.index(of: id)), query)
+        return try ranker.related(to: try #require(try index.index(of: id)), query)
     }
 
     func date(_ summary: ArticleSummary) -> Int64 { ISO8601Date.parse(summary.published!)! }
 
     @Test("without controls beyond collapse, the list is the stored list minus the query's own re-publication")
     func plain() throws {
-        let stored = try index.related(to: index.index(of: "a067")!, limit: 12).map(\.article.id)
+        let stored = try index.related(to: try index.index(of: "a067")!, limit: 12).map(\.article.id)
         let response = try related("a067") { $0.collapseDuplicates = false }
         #expect(response.related.map(\.article.id) == Array(stored.prefix(10)))
         let collapsed = try related("a067")
@@ -59,7 +59,7 @@ import Testing
             $0.limit = 50
             $0.halfLifeDays = 14
         }.related
-        let queryDate = date(index.article(index.index(of: "a067")!))
+        let queryDate = date(index.article(try index.index(of: "a067")!))
         let similarity = Dictionary(uniqueKeysWithValues: plain.map { ($0.article.id, $0.score) })
         for entry in decayed {
             let days = Double(abs(date(entry.article) - queryDate)) / 86_400
@@ -71,7 +71,7 @@ import Testing
 
     @Test("date windows: older only, within N days, from/to")
     func windows() throws {
-        let queryDate = date(index.article(index.index(of: "a103")!))
+        let queryDate = date(index.article(try index.index(of: "a103")!))
         let older = try related("a103") { $0.olderOnly = true }.related
         #expect(!older.isEmpty && older.allSatisfy { date($0.article) < queryDate })
         let near = try related("a103") { $0.withinDays = 10 }.related
@@ -88,7 +88,7 @@ import Testing
 
     @Test("category filters and excluded ids")
     func filters() throws {
-        let category = index.article(index.index(of: "a067")!).category
+        let category = index.article(try index.index(of: "a067")!).category
         let same = try related("a067") { $0.category = .same }.related
         #expect(!same.isEmpty && same.allSatisfy { $0.article.category == category })
         let other = try related("a067") { $0.category = .other }.related
@@ -114,13 +114,13 @@ import Testing
         #expect(varied[0].article.id == plain[0].article.id)
         #expect(varied.map(\.article.id) != plain.map(\.article.id))
         let scorer = try #require(ranker.scorer)
-        func redundancy(_ list: [RelatedArticle]) -> Float {
-            let ids = list.map { index.index(of: $0.article.id)! }
+        func redundancy(_ list: [RelatedArticle]) throws -> Float {
+            let ids = try list.map { try index.index(of: $0.article.id)! }
             var total: Float = 0
             for a in ids { for b in ids where a < b { total += scorer.score(a, b) } }
             return total
         }
-        #expect(redundancy(varied) < redundancy(plain))
+        #expect(try redundancy(varied) < redundancy(plain))
     }
 
     @Test("explanations: display forms whose contributions sum to the pair score")
@@ -170,19 +170,19 @@ import Testing
         let edited = try RelatedRanker(index: index, overrides: overrides, loadingVectors: false)
         var query = RelatedQuery()
         query.limit = 5
-        let list = try edited.related(to: index.index(of: "a067")!, query).related
+        let list = try edited.related(to: try index.index(of: "a067")!, query).related
         #expect(list.count == 5)
         #expect(list[0].article.id == "a172" && list[0].pinned == true)
         #expect(list[1].article.id == "a001" && list[1].pinned == true && list[1].score == 0)
         #expect(!list.contains { ["a056", "a072", "a095"].contains($0.article.id) })
-        let elsewhere = try edited.related(to: index.index(of: "a095")!, RelatedQuery()).related
+        let elsewhere = try edited.related(to: try index.index(of: "a095")!, RelatedQuery()).related
         #expect(!elsewhere.contains { $0.article.id == "a072" })
         #expect(elsewhere.contains { $0.article.id == "a056" })
         // A reader's exclusion beats a pin too; a pinned article from the stored list keeps its stored score.
         query.excluded = ["a172"]
-        let excluded = try edited.related(to: index.index(of: "a067")!, query).related
+        let excluded = try edited.related(to: try index.index(of: "a067")!, query).related
         #expect(excluded[1].article.id == "a001" && !excluded.contains { $0.article.id == "a172" })
-        let stored = try index.related(to: index.index(of: "a067")!, limit: 50).first { $0.article.id == "a172" }
+        let stored = try index.related(to: try index.index(of: "a067")!, limit: 50).first { $0.article.id == "a172" }
         #expect(list[0].score == stored?.score)
     }
 

@@ -38,7 +38,7 @@ import Testing
         query.diversityLambda = 0.7
         query.explain = true
         query.excluded = ["a114", "a146"]
-        let i = try #require(index.index(of: "a001"))
+        let i = try #require(try index.index(of: "a001"))
         let expected = try ranker.related(to: i, query)
         let answer = try await related("a001", "k=7&half_life=30&mmr=0.7&explain&exclude=a114&exclude=a146")
         #expect(answer == expected)
@@ -48,7 +48,7 @@ import Testing
     @Test("category=same keeps the article's category only, category=other leaves it out")
     func category() async throws {
         let index = try RecommendIndex(path: Self.indexPath)
-        let i = try #require(index.index(of: "a001"))
+        let i = try #require(try index.index(of: "a001"))
         let own = try #require(index.article(i).category)
         let same = try await related("a001", "category=same&k=20")
         #expect(!same.related.isEmpty)
@@ -84,7 +84,7 @@ import Testing
     @Test("older_only and from/to keep articles of those dates")
     func dates() async throws {
         let index = try RecommendIndex(path: Self.indexPath)
-        let i = try #require(index.index(of: "a146"))
+        let i = try #require(try index.index(of: "a146"))
         let published = try #require(index.article(i).published)
         let older = try await related("a146", "older_only=1&k=20")
         #expect(!older.related.isEmpty)
@@ -113,7 +113,7 @@ import Testing
     @Test("the answer carries the article's topic")
     func topic() async throws {
         let index = try RecommendIndex(path: Self.indexPath)
-        let i = try #require(index.index(of: "a001"))
+        let i = try #require(try index.index(of: "a001"))
         let topic = try #require(index.topic(ofArticle: i))
         #expect(try await related("a001").topic == index.summary(of: topic))
     }

@@ -48,7 +48,7 @@ import Testing
         let path = directory.file("recommend.index")
         try TestIndex.write(to: path)
         let index = try RecommendIndex(path: path)
-        let i = try #require(index.index(of: "a001"))
+        let i = try #require(try index.index(of: "a001"))
         var query = RelatedQuery()
         query.limit = 5
         let expected = try RelatedRanker(index: index, loadingVectors: false).related(to: i, query)
@@ -96,7 +96,7 @@ import Testing
         try await testApplication(indexPath: path).test(.router) { client in
             let response = try await client.execute(uri: "/v1/articles/a002", method: .get)
             #expect(response.status == .ok)
-            #expect(try response.json(ArticleSummary.self) == index.article(try #require(index.index(of: "a002"))))
+            #expect(try response.json(ArticleSummary.self) == index.article(try #require(try index.index(of: "a002"))))
             let encoded = try await client.execute(uri: "/v1/articles/%61%30%30%32", method: .get)
             #expect(try encoded.json(ArticleSummary.self).id == "a002")
             let invalid = try await client.execute(uri: "/v1/articles/%C3%28/related", method: .get)

@@ -14,13 +14,20 @@
 ///
 /// Sections are typed arrays (`Int32`, `Float`, `Int64`, `UInt64`), string tables (count `c`, `c + 1` offsets
 /// as `UInt64`, then UTF-8 bytes) or JSON (the metadata). Every section has its own checksum, checked when the
-/// section is first used, so a query that needs only the related lists does not read the whole file.
+/// section is first used, so a query that needs only the related lists does not read the whole file. The last
+/// section, `BLKS`, holds a checksum per 4 KiB block of every other section, so that a query about one article
+/// checks only the blocks it reads (files without it are checked a section at a time).
 enum IndexFormat {
     static let magic: [UInt8] = Array("RCMDIDX\0".utf8)
     static let version: UInt32 = 1
     static let headerSize = 32
     static let sectionEntrySize = 32
     static let alignment = 64
+    /// The bytes covered by one block checksum.
+    static let blockSize = 4096
+
+    /// The number of block checksums of a section of `length` bytes.
+    static func blockCount(_ length: Int) -> Int { (length + blockSize - 1) / blockSize }
 }
 
 /// The sections of an index file.
@@ -79,6 +86,9 @@ enum SectionTag: String, CaseIterable, Sendable {
     case centroidRows = "TCRW"
     case centroidColumns = "TCCL"
     case centroidValues = "TCVL"
+    /// `UInt32` per 4 KiB block of every other section, in table order, each section's blocks counted from its
+    /// start (the last one may be short): their CRC-32. Optional; when present, the last section of the table.
+    case blockChecksums = "BLKS"
 
     var code: UInt32 {
         var value: UInt32 = 0

@@ -1,12 +1,26 @@
+internal import Synchronization
+
 #if _endian(big)
 #error("index files are little-endian and read in place; big-endian hosts are not supported")
 #endif
 
 /// The section table of a mapped index file, validated: header, version, length and table checksum are
-/// checked when it is opened; each section's own checksum when it is first asked for.
+/// checked when it is opened; a section's own checksum when it is first asked for, or only the blocks a query
+/// reads (`unchecked` views with `check`).
 struct IndexSections: Sendable {
     let file: MappedFile
-    private let table: [UInt32: (offset: Int, length: Int, checksum: UInt32)]
+    private let table: [UInt32: Section]
+    private let ledger: ChecksumLedger
+
+    /// Where a section lies and what its checksums are.
+    struct Section: Sendable {
+        let tag: UInt32
+        let offset: Int
+        let length: Int
+        let checksum: UInt32
+        /// The number of its first checksum in the `BLKS` section.
+        let firstBlock: Int
+    }
 
     init(path: String) throws(IndexFileError) {
         let file = try MappedFile(path: path)
@@ -32,7 +46,9 @@ struct IndexSections: Sendable {
         guard Checksum.crc32(UnsafeRawBufferPointer(rebasing: b[IndexFormat.headerSize..<tableEnd])) == u32(24) else {
             throw .checksumMismatch(path: path, part: "section table")
         }
-        var table: [UInt32: (Int, Int, UInt32)] = [:]
+        var table: [UInt32: Section] = [:]
+        var blocks = 0
+        var last: Section?
         for s in 0..<count {
             let at = IndexFormat.headerSize + s * IndexFormat.sectionEntrySize
             let offset = u64(at + 8)
@@ -40,9 +56,25 @@ struct IndexSections: Sendable {
             guard offset % UInt64(IndexFormat.alignment) == 0, offset <= UInt64(b.count),
                 length <= UInt64(b.count) - offset
             else { throw .malformed(path: path, detail: "section \(s) lies outside the file") }
-            table[u32(at)] = (Int(offset), Int(length), u32(at + 24))
+            let section = Section(
+                tag: u32(at), offset: Int(offset), length: Int(length), checksum: u32(at + 24), firstBlock: blocks)
+            table[section.tag] = section
+            blocks += IndexFormat.blockCount(section.length)
+            last = section
         }
         self.table = table
+        var blockChecksums: UnsafeRawBufferPointer?
+        if let checksums = table[SectionTag.blockChecksums.code] {
+            let raw = UnsafeRawBufferPointer(rebasing: b[checksums.offset..<(checksums.offset + checksums.length)])
+            guard checksums.tag == last?.tag, raw.count == 4 * checksums.firstBlock else {
+                throw .malformed(path: path, detail: "block checksums do not match the section table")
+            }
+            guard Checksum.crc32(raw) == checksums.checksum else {
+                throw .checksumMismatch(path: path, part: "section \(SectionTag.blockChecksums.rawValue)")
+            }
+            blockChecksums = raw
+        }
+        ledger = ChecksumLedger(file: file, blockChecksums: blockChecksums, blockCount: blocks)
     }
 
     var path: String { file.path }
@@ -50,27 +82,53 @@ struct IndexSections: Sendable {
     /// Whether the file has the section (optional sections, such as topics, may be absent).
     func contains(_ tag: SectionTag) -> Bool { table[tag.code] != nil }
 
-    /// Verifies the checksum of every section in the table.
+    /// Verifies the checksum of every section in the table; afterwards `check` has nothing left to do.
     func verifyAll() throws(IndexFileError) {
         for tag in SectionTag.allCases where contains(tag) { _ = try bytes(tag) }
+        ledger.markAllChecked()
+    }
+
+    /// Whether every section has been verified whole (`verifyAll`).
+    var allChecked: Bool { ledger.allChecked }
+
+    private func section(_ tag: SectionTag) throws(IndexFileError) -> Section {
+        guard let entry = table[tag.code] else { throw .missingSection(path: path, section: tag.rawValue) }
+        return entry
     }
 
     /// The verified bytes of a section.
     /// - Throws: `missingSection` or `checksumMismatch`.
     func bytes(_ tag: SectionTag) throws(IndexFileError) -> UnsafeRawBufferPointer {
-        guard let entry = table[tag.code] else { throw .missingSection(path: path, section: tag.rawValue) }
-        let slice = UnsafeRawBufferPointer(rebasing: file.bytes[entry.offset..<(entry.offset + entry.length)])
-        guard Checksum.crc32(slice) == entry.checksum else {
-            throw .checksumMismatch(path: path, part: "section \(tag.rawValue)")
-        }
-        return slice
+        let entry = try section(tag)
+        try ledger.checkWhole(entry)
+        return UnsafeRawBufferPointer(rebasing: file.bytes[entry.offset..<(entry.offset + entry.length)])
     }
 
-    /// A verified section read as an array of `T` with exactly `count` elements (when given).
-    func array<T: MappedScalar>(_ tag: SectionTag, of type: T.Type, count: Int? = nil) throws(IndexFileError)
-        -> MappedArray<T>
+    /// The bytes of a section, not yet verified: read only what `check(_:bytes:)` has checked.
+    /// - Throws: `missingSection`.
+    func uncheckedBytes(_ tag: SectionTag) throws(IndexFileError) -> UnsafeRawBufferPointer {
+        let entry = try section(tag)
+        return UnsafeRawBufferPointer(rebasing: file.bytes[entry.offset..<(entry.offset + entry.length)])
+    }
+
+    /// Verifies the bytes `range` (offsets within the section) of section `tag`: the blocks holding them, each
+    /// once per opened file, or the whole section once when the file has no block checksums.
+    /// - Throws: `missingSection`, `malformed` for a range outside the section, or `checksumMismatch`.
+    func check(_ tag: SectionTag, bytes range: Range<Int>) throws(IndexFileError) {
+        guard !ledger.allChecked else { return }
+        let entry = try section(tag)
+        guard range.lowerBound >= 0, range.upperBound <= entry.length else {
+            throw .malformed(path: path, detail: "a read lies outside section \(tag.rawValue)")
+        }
+        try ledger.check(entry, bytes: range)
+    }
+
+    /// A section read as an array of `T` with exactly `count` elements (when given): verified whole unless
+    /// `checked` is false, when the caller checks the elements it reads with `check(_:bytes:)`.
+    func array<T: MappedScalar>(_ tag: SectionTag, of type: T.Type, count: Int? = nil, checked: Bool = true)
+        throws(IndexFileError) -> MappedArray<T>
     {
-        let raw = try bytes(tag)
+        let raw = checked ? try bytes(tag) : try uncheckedBytes(tag)
         guard raw.count % MemoryLayout<T>.size == 0 else {
             throw .malformed(path: path, detail: "section \(tag.rawValue) has a partial element")
         }
@@ -81,9 +139,10 @@ struct IndexSections: Sendable {
         return MappedArray(file: file, base: raw.baseAddress, count: n)
     }
 
-    /// A verified string table with exactly `count` strings (when given).
-    func strings(_ tag: SectionTag, count: Int? = nil) throws(IndexFileError) -> MappedStrings {
-        let raw = try bytes(tag)
+    /// A string table with exactly `count` strings (when given): verified whole, offsets included, unless
+    /// `checked` is false, when the caller checks each string it reads with `check(_:string:)`.
+    func strings(_ tag: SectionTag, count: Int? = nil, checked: Bool = true) throws(IndexFileError) -> MappedStrings {
+        let raw = checked ? try bytes(tag) : try uncheckedBytes(tag)
         guard raw.count >= 8 else { throw .malformed(path: path, detail: "string table \(tag.rawValue) is too short") }
         let n = Int(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
         guard n < raw.count, 8 + (n + 1) * 8 <= raw.count else {
@@ -92,18 +151,79 @@ struct IndexSections: Sendable {
         if let count, n != count {
             throw .malformed(path: path, detail: "string table \(tag.rawValue) holds \(n) strings, expected \(count)")
         }
-        let offsets = MappedArray<UInt64>(file: file, base: raw.baseAddress! + 8, count: n + 1)
-        let textStart = 8 + (n + 1) * 8
-        let textLength = UInt64(raw.count - textStart)
-        var previous: UInt64 = 0
-        for i in 0...n {
-            let o = offsets[i]
-            guard o >= previous, o <= textLength, i > 0 || o == 0 else {
+        let strings = MappedStrings(
+            offsets: MappedArray<UInt64>(file: file, base: raw.baseAddress! + 8, count: n + 1),
+            text: raw.baseAddress! + 8 + (n + 1) * 8, textLength: raw.count - 8 - (n + 1) * 8, file: file)
+        if checked {
+            for i in 0..<n where !strings.hasValidOffsets(i) {
                 throw .malformed(path: path, detail: "string table \(tag.rawValue) has bad offsets")
             }
-            previous = o
         }
-        return MappedStrings(offsets: offsets, text: raw.baseAddress! + textStart, file: file)
+        return strings
+    }
+
+    /// Verifies string `i` of the string table `strings` (section `tag`): its offsets, then its bytes.
+    /// - Throws: `checksumMismatch`, or `malformed` for offsets out of order.
+    func check(_ tag: SectionTag, string i: Int, of strings: MappedStrings) throws(IndexFileError) {
+        guard !ledger.allChecked else { return }
+        try check(tag, bytes: (8 + 8 * i)..<(8 + 8 * (i + 2)))
+        guard strings.hasValidOffsets(i) else {
+            throw .malformed(path: path, detail: "string table \(tag.rawValue) has bad offsets")
+        }
+        let start = 8 + 8 * (strings.count + 1)
+        try check(tag, bytes: (start + Int(strings.offsets[i]))..<(start + Int(strings.offsets[i + 1])))
+    }
+}
+
+/// Which checksums of one mapped file have been verified. Shared by every copy of an `IndexSections`, so
+/// each block (or section) is checked once however many queries read it. Unchecked: the checksum bytes are
+/// immutable and kept mapped by `file`; what changes is behind the mutex and the atomic.
+private final class ChecksumLedger: @unchecked Sendable {
+    let file: MappedFile
+    /// The `BLKS` section (already verified), or nil for a file without block checksums.
+    private let blockChecksums: UnsafeRawBufferPointer?
+    private let verified: Mutex<(blocks: [UInt64], sections: Set<UInt32>)>
+    private let everything = Atomic<Bool>(false)
+
+    init(file: MappedFile, blockChecksums: UnsafeRawBufferPointer?, blockCount: Int) {
+        self.file = file
+        self.blockChecksums = blockChecksums
+        verified = Mutex(([UInt64](repeating: 0, count: (blockCount + 63) / 64), []))
+    }
+
+    var allChecked: Bool { everything.load(ordering: .acquiring) }
+
+    func markAllChecked() { everything.store(true, ordering: .releasing) }
+
+    /// Verifies the whole section (once).
+    func checkWhole(_ section: IndexSections.Section) throws(IndexFileError) {
+        if allChecked || verified.withLock({ $0.sections.contains(section.tag) }) { return }
+        let bytes = UnsafeRawBufferPointer(rebasing: file.bytes[section.offset..<(section.offset + section.length)])
+        guard Checksum.crc32(bytes) == section.checksum else { throw mismatch(section) }
+        _ = verified.withLock { $0.sections.insert(section.tag) }
+    }
+
+    /// Verifies the blocks of `section` holding `range` (or the whole section without block checksums).
+    func check(_ section: IndexSections.Section, bytes range: Range<Int>) throws(IndexFileError) {
+        guard let blockChecksums else { return try checkWhole(section) }
+        guard !range.isEmpty else { return }
+        let size = IndexFormat.blockSize
+        for block in (range.lowerBound / size)...((range.upperBound - 1) / size) {
+            let number = section.firstBlock + block
+            if verified.withLock({ $0.blocks[number / 64] & (1 << UInt64(number % 64)) != 0 }) { continue }
+            let start = section.offset + block * size
+            let end = min(start + size, section.offset + section.length)
+            let expected = UInt32(littleEndian: blockChecksums.loadUnaligned(fromByteOffset: 4 * number, as: UInt32.self))
+            guard Checksum.crc32(UnsafeRawBufferPointer(rebasing: file.bytes[start..<end])) == expected else {
+                throw mismatch(section)
+            }
+            verified.withLock { $0.blocks[number / 64] |= 1 << UInt64(number % 64) }
+        }
+    }
+
+    private func mismatch(_ section: IndexSections.Section) -> IndexFileError {
+        let tag = SectionTag.allCases.first { $0.code == section.tag }?.rawValue ?? "\(section.tag)"
+        return .checksumMismatch(path: file.path, part: "section \(tag)")
     }
 }
 
@@ -137,21 +257,31 @@ struct MappedArray<T: MappedScalar>: @unchecked Sendable, RandomAccessCollection
 
 /// A read-only table of UTF-8 strings inside a mapped file.
 struct MappedStrings: @unchecked Sendable, RandomAccessCollection {
-    private let offsets: MappedArray<UInt64>
+    let offsets: MappedArray<UInt64>
     private let text: UnsafeRawPointer
+    private let textLength: Int
     private let file: MappedFile
 
-    init(offsets: MappedArray<UInt64>, text: UnsafeRawPointer, file: MappedFile) {
+    init(offsets: MappedArray<UInt64>, text: UnsafeRawPointer, textLength: Int, file: MappedFile) {
         self.offsets = offsets
         self.text = text
+        self.textLength = textLength
         self.file = file
     }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { offsets.count - 1 }
 
-    /// The UTF-8 bytes of string `i`.
+    /// Whether string `i` lies inside the text, after string `i - 1`.
+    func hasValidOffsets(_ i: Int) -> Bool {
+        let start = offsets[i]
+        let end = offsets[i + 1]
+        return start <= end && end <= UInt64(textLength) && (i > 0 || start == 0)
+    }
+
+    /// The UTF-8 bytes of string `i` (empty if its offsets are out of order, which a checked table never has).
     public func bytes(_ i: Int) -> UnsafeRawBufferPointer {
+        guard hasValidOffsets(i) else { return UnsafeRawBufferPointer(start: text, count: 0) }
         let start = Int(offsets[i])
         return UnsafeRawBufferPointer(start: text + start, count: Int(offsets[i + 1]) - start)
     }

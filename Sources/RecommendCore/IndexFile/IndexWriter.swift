@@ -60,16 +60,20 @@ public enum IndexWriter {
                 (.centroidValues, SectionEncoder.array(topics.centroids.values)),
             ]
         }
+        let checksums = sections.map { $0.1.withUnsafeBytes { Checksum.blocks($0) } }
+        let blockChecksums = SectionEncoder.array(checksums.flatMap(\.blocks))
+        sections.append((.blockChecksums, blockChecksums))
+        let wholeChecksums = checksums.map(\.whole) + [blockChecksums.withUnsafeBytes { Checksum.crc32($0) }]
         func aligned(_ x: Int) -> Int { (x + IndexFormat.alignment - 1) / IndexFormat.alignment * IndexFormat.alignment }
         var offset = aligned(IndexFormat.headerSize + IndexFormat.sectionEntrySize * sections.count)
         var table = SectionEncoder()
         var placed: [(Int, [UInt8])] = []
-        for (tag, payload) in sections {
+        for ((tag, payload), checksum) in zip(sections, wholeChecksums) {
             table.append(tag.code)
             table.append(UInt32(0))
             table.append(UInt64(offset))
             table.append(UInt64(payload.count))
-            table.append(payload.withUnsafeBytes { Checksum.crc32($0) })
+            table.append(checksum)
             table.append(UInt32(0))
             placed.append((offset, payload))
             offset = aligned(offset + payload.count)

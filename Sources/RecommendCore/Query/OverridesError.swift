@@ -7,6 +7,8 @@ public enum OverridesError: Error, Sendable, Equatable, CustomStringConvertible 
     case malformed(path: String, detail: String)
     /// Entry `entry` (1-based), starting on line `line`, is not a valid pin or block.
     case badEntry(path: String, entry: Int, line: Int, detail: String)
+    /// The index the rules name articles of is damaged where their ids are looked up.
+    case damagedIndex(IndexFileError)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum OverridesError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(path): overrides must be a JSON array of pin and block objects: \(detail)"
         case .badEntry(let path, let entry, let line, let detail):
             "\(path):\(line): overrides entry \(entry): \(detail)"
+        case .damagedIndex(let error): "\(error)"
         }
     }
 }

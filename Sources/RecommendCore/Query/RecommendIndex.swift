@@ -1,8 +1,11 @@
 /// An index file opened for queries: mapped, not read, so opening costs little whatever the corpus size.
-/// The metadata, article table and related lists are verified on open; the vocabulary and vectors (needed
-/// only for unseen text) when `loadModel()` is called.
+/// The metadata is verified on open; the article table and related lists on open too, or, with
+/// `checking: .onUse`, block by block as a query reads them; the vocabulary and vectors (needed only for
+/// unseen text) when `loadModel()` is called.
 public struct RecommendIndex: Sendable {
     public let metadata: IndexMetadata
+    /// When the per-article sections are verified.
+    public let checking: Checking
     let sections: IndexSections
     let ids: MappedStrings
     let idOrder: MappedArray<Int32>
@@ -19,11 +22,23 @@ public struct RecommendIndex: Sendable {
     let articleTopics: MappedArray<Int32>?
     let topicCentrality: MappedArray<Float>?
 
+    /// When the per-article sections (ids, headlines, dates, categories, URLs, related lists, near-duplicate
+    /// groups, topics) are verified.
+    public enum Checking: Sendable {
+        /// All of them when the index is opened: for a service or a batch job, which read most of them.
+        case onOpen
+        /// Only the blocks a query reads, when it first reads them (`index(of:)`, `storedList(of:)`,
+        /// `checkArticles(_:)`): for one query on a large index, whose start-up would otherwise be spent
+        /// checking the whole article table. The rows a caller reads must come from those calls.
+        case onUse
+    }
+
     /// Opens and checks the index at `path`.
     /// - Throws: `IndexFileError` when the file is missing, not an index, of another version, truncated or corrupt.
-    public init(path: String) throws {
+    public init(path: String, checking: Checking = .onOpen) throws {
         let sections = try IndexSections(path: path)
         self.sections = sections
+        self.checking = checking
         let json = try sections.bytes(.metadata)
         do {
             metadata = try JSONCoding.decode(IndexMetadata.self, from: json)
@@ -32,23 +47,19 @@ public struct RecommendIndex: Sendable {
         }
         let n = metadata.articleCount
         guard n >= 0, metadata.neighbours >= 0 else { throw IndexFileError.malformed(path: path, detail: "bad counts") }
-        ids = try sections.strings(.ids, count: n)
-        idOrder = try sections.array(.idOrder, of: Int32.self, count: n)
-        titles = try sections.strings(.titles, count: n)
-        published = try sections.array(.published, of: Int64.self, count: n)
-        categories = try sections.strings(.categories, count: n)
-        urls = try sections.strings(.urls, count: n)
-        relatedIndices = try sections.array(.relatedIndices, of: Int32.self, count: n * metadata.neighbours)
-        relatedScores = try sections.array(.relatedScores, of: Float.self, count: n * metadata.neighbours)
-        if sections.contains(.duplicateGroups) {
-            let groups = try sections.array(.duplicateGroups, of: Int32.self, count: n)
-            guard groups.allSatisfy({ $0 >= 0 && Int($0) < n }) else {
-                throw IndexFileError.malformed(path: path, detail: "near-duplicate groups point outside the index")
-            }
-            duplicateGroups = groups
-        } else {
-            duplicateGroups = nil
-        }
+        let now = checking == .onOpen
+        ids = try sections.strings(.ids, count: n, checked: now)
+        idOrder = try sections.array(.idOrder, of: Int32.self, count: n, checked: now)
+        titles = try sections.strings(.titles, count: n, checked: now)
+        published = try sections.array(.published, of: Int64.self, count: n, checked: now)
+        categories = try sections.strings(.categories, count: n, checked: now)
+        urls = try sections.strings(.urls, count: n, checked: now)
+        relatedIndices = try sections.array(
+            .relatedIndices, of: Int32.self, count: n * metadata.neighbours, checked: now)
+        relatedScores = try sections.array(.relatedScores, of: Float.self, count: n * metadata.neighbours, checked: now)
+        duplicateGroups =
+            sections.contains(.duplicateGroups)
+            ? try sections.array(.duplicateGroups, of: Int32.self, count: n, checked: now) : nil
         if sections.contains(.topicTable) {
             let table: TopicTable
             do {
@@ -58,19 +69,53 @@ public struct RecommendIndex: Sendable {
             } catch {
                 throw IndexFileError.malformed(path: path, detail: "topic table is not readable: \(error)")
             }
-            let known = Set(table.topics.map(\.id))
-            let topics = try sections.array(.articleTopics, of: Int32.self, count: n)
-            guard topics.allSatisfy({ $0 < 0 || known.contains(Int($0)) }),
-                table.topics.allSatisfy({ $0.centralArticles.allSatisfy { (0..<n).contains($0) } })
-            else { throw IndexFileError.malformed(path: path, detail: "topics point to unknown topics or articles") }
+            guard table.topics.allSatisfy({ $0.centralArticles.allSatisfy { (0..<n).contains($0) } }) else {
+                throw IndexFileError.malformed(path: path, detail: "topics point to unknown articles")
+            }
             topicTable = table
-            articleTopics = topics
-            topicCentrality = try sections.array(.topicCentrality, of: Float.self, count: n)
+            articleTopics = try sections.array(.articleTopics, of: Int32.self, count: n, checked: now)
+            topicCentrality = try sections.array(.topicCentrality, of: Float.self, count: n, checked: now)
         } else {
             topicTable = nil
             articleTopics = nil
             topicCentrality = nil
         }
+        if now { try validateArticleReferences(0..<n) }
+    }
+
+    /// Checks that the near-duplicate groups and topics of `rows` point inside the index.
+    private func validateArticleReferences(_ rows: some Collection<Int>) throws(IndexFileError) {
+        let known = Set(topicTable?.topics.map(\.id) ?? [])
+        for i in rows {
+            if let duplicateGroups, !(0..<count).contains(Int(duplicateGroups[i])) {
+                throw .malformed(path: path, detail: "near-duplicate groups point outside the index")
+            }
+            if let articleTopics, articleTopics[i] >= 0, !known.contains(Int(articleTopics[i])) {
+                throw .malformed(path: path, detail: "topics point to unknown topics")
+            }
+        }
+    }
+
+    /// Verifies what a query reads about articles `rows` (with `checking: .onUse`; otherwise it was verified on
+    /// open): their id, headline, date, category, URL, near-duplicate group and topic.
+    /// - Throws: `IndexFileError` naming the damaged section.
+    /// - Complexity: O(rows) block checks, each block once per opened file.
+    public func checkArticles(_ rows: some Collection<Int>) throws(IndexFileError) {
+        guard checking == .onUse, !sections.allChecked else { return }
+        for i in rows {
+            guard i >= 0, i < count else { throw .malformed(path: path, detail: "no article \(i)") }
+            try sections.check(.ids, string: i, of: ids)
+            try sections.check(.titles, string: i, of: titles)
+            try sections.check(.categories, string: i, of: categories)
+            try sections.check(.urls, string: i, of: urls)
+            try sections.check(.published, bytes: (8 * i)..<(8 * i + 8))
+            if duplicateGroups != nil { try sections.check(.duplicateGroups, bytes: (4 * i)..<(4 * i + 4)) }
+            if articleTopics != nil {
+                try sections.check(.articleTopics, bytes: (4 * i)..<(4 * i + 4))
+                try sections.check(.topicCentrality, bytes: (4 * i)..<(4 * i + 4))
+            }
+        }
+        try validateArticleReferences(rows)
     }
 
     /// Checks the checksum of every section, including those a query opens only when it needs them (vectors,
@@ -80,6 +125,14 @@ public struct RecommendIndex: Sendable {
     /// - Complexity: O(file size).
     public func verify() throws {
         try sections.verifyAll()
+        if checking == .onUse {
+            for table in [ids, titles, categories, urls] {
+                for i in 0..<count where !table.hasValidOffsets(i) {
+                    throw IndexFileError.malformed(path: path, detail: "a string table has bad offsets")
+                }
+            }
+            try validateArticleReferences(0..<count)
+        }
     }
 
     /// The vocabulary, idf, article vectors and latent space, as `loadModel()` copies them into memory.
@@ -92,23 +145,31 @@ public struct RecommendIndex: Sendable {
     public var count: Int { metadata.articleCount }
 
     /// The position of the article with id `id`, by binary search over the ids' bytes.
+    /// - Throws: `IndexFileError` when a block it reads is damaged (with `checking: .onUse`).
     /// - Complexity: O(log count).
-    public func index(of id: String) -> Int? {
+    public func index(of id: String) throws(IndexFileError) -> Int? {
         let key = Array(id.utf8)
+        func idBytes(atSorted position: Int) throws(IndexFileError) -> (article: Int, bytes: UnsafeRawBufferPointer)? {
+            if checking == .onUse { try sections.check(.idOrder, bytes: (4 * position)..<(4 * position + 4)) }
+            let article = Int(idOrder[position])
+            guard article >= 0, article < count else { return nil }
+            if checking == .onUse { try sections.check(.ids, string: article, of: ids) }
+            return (article, ids.bytes(article))
+        }
         var low = 0
         var high = count
         while low < high {
             let mid = (low + high) / 2
-            let candidate = Int(idOrder[mid])
-            guard candidate >= 0, candidate < count else { return nil }
-            if ids.bytes(candidate).lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
+            guard let candidate = try idBytes(atSorted: mid) else { return nil }
+            if candidate.bytes.lexicographicallyPrecedes(key) { low = mid + 1 } else { high = mid }
         }
-        guard low < count else { return nil }
-        let found = Int(idOrder[low])
-        return found >= 0 && found < count && ids.bytes(found).elementsEqual(key) ? found : nil
+        guard low < count, let found = try idBytes(atSorted: low), found.bytes.elementsEqual(key) else { return nil }
+        try checkArticles(CollectionOfOne(found.article))
+        return found.article
     }
 
-    /// The article at position `i`.
+    /// The article at position `i`. Like every accessor of one article's data, it reads a row the caller got
+    /// from `index(of:)`, a stored list or `checkArticles(_:)`, which verify it with `checking: .onUse`.
     public func article(_ i: Int) -> ArticleSummary {
         let date = published[i]
         let category = categories[i]
@@ -141,6 +202,11 @@ public struct RecommendIndex: Sendable {
     /// - Throws: `IndexFileError.malformed` if the list points outside the index.
     func storedList(of i: Int) throws -> [(article: Int, score: Float)] {
         let width = metadata.neighbours
+        if checking == .onUse {
+            try checkArticles(CollectionOfOne(i))
+            try sections.check(.relatedIndices, bytes: (4 * width * i)..<(4 * width * (i + 1)))
+            try sections.check(.relatedScores, bytes: (4 * width * i)..<(4 * width * (i + 1)))
+        }
         var out: [(article: Int, score: Float)] = []
         out.reserveCapacity(width)
         for slot in 0..<width {
@@ -151,6 +217,7 @@ public struct RecommendIndex: Sendable {
             }
             out.append((j, relatedScores[i * width + slot]))
         }
+        try checkArticles(out.map(\.article))
         return out
     }
 

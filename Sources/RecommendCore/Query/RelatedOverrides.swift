@@ -74,20 +74,24 @@ public struct RelatedOverrides: Sendable, Equatable {
             throw .malformed(path: path, detail: "\(error)")
         }
         for (n, rule) in rules.enumerated() {
-            func resolve(_ id: String) -> Int? {
-                if let i = index.index(of: id) { return i }
+            func resolve(_ id: String) throws(OverridesError) -> Int? {
+                do throws(IndexFileError) {
+                    if let i = try index.index(of: id) { return i }
+                } catch {
+                    throw .damagedIndex(error)
+                }
                 warnings.append(
                     "\(path):\(line(n)): overrides entry \(n + 1): no article '\(id)' in the index; rule ignored")
                 return nil
             }
             switch rule {
             case .pin(let article, let query, let position):
-                guard let a = resolve(article), let q = resolve(query) else { continue }
+                guard let a = try resolve(article), let q = try resolve(query) else { continue }
                 pins[q, default: []].append(Pin(position: position, article: a))
             case .block(let article, nil):
-                if let a = resolve(article) { blockedEverywhere.insert(a) }
+                if let a = try resolve(article) { blockedEverywhere.insert(a) }
             case .block(let article, let query?):
-                guard let a = resolve(article), let q = resolve(query) else { continue }
+                guard let a = try resolve(article), let q = try resolve(query) else { continue }
                 blocked[q, default: []].insert(a)
             }
         }

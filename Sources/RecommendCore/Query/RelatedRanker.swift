@@ -65,6 +65,8 @@ public struct RelatedRanker: Sendable {
         guard query.limit <= width else { throw QueryError.beyondStoredList(requested: query.limit, stored: width) }
         guard scorer != nil || !query.needsVectors else { throw QueryError.vectorsNotLoaded }
         var candidates = try filteredAndDecayed(i, query)
+        let topic = index.topic(ofArticle: i)
+        try index.checkArticles((overrides.pins[i]?.map(\.article) ?? []) + (topic?.centralArticles ?? []))
         var duplicatesOfQuery: [String] = []
         if query.collapseDuplicates { (candidates, duplicatesOfQuery) = collapsed(candidates, query: i) }
         if let lambda = query.diversityLambda, let scorer {
@@ -82,7 +84,7 @@ public struct RelatedRanker: Sendable {
         return RelatedResponse(
             article: index.article(i), related: related,
             alsoPublishedAs: duplicatesOfQuery.isEmpty ? nil : duplicatesOfQuery,
-            topic: index.topic(ofArticle: i).map { index.summary(of: $0) })
+            topic: topic.map { index.summary(of: $0) })
     }
 
     /// The stored list of `i` without blocked, excluded and filtered-out articles, recency decay applied and

@@ -31,7 +31,9 @@ public struct TextSearcher: Sendable {
         var workspace = ExactScorer.Workspace(for: scorer)
         var top = TopK(capacity: k)
         scorer.scoreAll(text: query, row: 0, workspace: &workspace, into: &top)
-        return top.sorted().enumerated().map { rank, entry in
+        let found = top.sorted()
+        try index.checkArticles(found.map { Int($0.index) })
+        return found.enumerated().map { rank, entry in
             RelatedArticle(rank: rank + 1, score: entry.score, article: index.article(Int(entry.index)))
         }
     }

@@ -51,11 +51,11 @@ public struct IncrementalIndexBuilder: Sendable {
 
     /// Compares the source's articles with the previous index.
     /// - Complexity: O(articles × log previous count).
-    public static func plan(previous: RecommendIndex, articles: [Article]) -> Plan {
+    public static func plan(previous: RecommendIndex, articles: [Article]) throws -> Plan {
         var present = [Bool](repeating: false, count: previous.count)
         var added: [Article] = []
         for article in articles {
-            if let i = previous.index(of: article.id) { present[i] = true } else { added.append(article) }
+            if let i = try previous.index(of: article.id) { present[i] = true } else { added.append(article) }
         }
         let removed = present.indices.filter { !present[$0] }.map { previous.ids[$0] }
         return Plan(added: added, removed: removed, kept: previous.count - removed.count)

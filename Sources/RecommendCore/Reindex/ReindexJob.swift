@@ -113,7 +113,7 @@ public struct ReindexJob: Sendable {
         }
         let contents: IndexContents = try step(.build) {
             if incremental, let previous {
-                let plan = IncrementalIndexBuilder.plan(previous: previous, articles: articles)
+                let plan = try IncrementalIndexBuilder.plan(previous: previous, articles: articles)
                 report.input.added = plan.added.count
                 report.input.removed = plan.removed.count
                 if let refusal = plan.refusal(previousCount: previous.count) {

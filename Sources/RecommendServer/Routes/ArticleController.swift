@@ -35,7 +35,7 @@ struct ArticleController<Context: RequestContext>: Sendable {
             parameters: parameters.filter { $0.key != "k" }.map { (name: String($0.key), value: String($0.value)) })
         let id = try articleID(context)
         let snapshot = try served.require()
-        guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
+        guard let i = try snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
         var headers = generationHeader(snapshot)
         let stored = snapshot.index.metadata.neighbours
         if k > stored {
@@ -48,7 +48,7 @@ struct ArticleController<Context: RequestContext>: Sendable {
     @Sendable func article(_ request: Request, context: Context) async throws -> Response {
         let id = try articleID(context)
         let snapshot = try served.require()
-        guard let i = snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
+        guard let i = try snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
         return Response.json(writing: snapshot.index.article(i), headers: generationHeader(snapshot))
     }
 

@@ -18,6 +18,9 @@ struct QueryCommand: AsyncParsableCommand {
     @Option(name: .short, help: "How many related articles.")
     var k = 10
 
+    @Flag(help: "Score every article exactly, even in an index above its exact limit (slower on large indexes).")
+    var exact = false
+
     @Flag(help: "Print JSON.")
     var json = false
 
@@ -28,7 +31,8 @@ struct QueryCommand: AsyncParsableCommand {
     func run() async throws {
         let text = body == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : body
         try Console.run {
-            let searcher = try TextSearcher(index: try RecommendIndex(path: location.index, checking: .onUse))
+            let searcher = try TextSearcher(
+                index: try RecommendIndex(path: location.index, checking: .onUse), exact: exact)
             let related = try searcher.related(title: title, body: text, k: k)
             if json {
                 print(try JSONCoding.pretty(RelatedResponse(article: nil, related: related)))

@@ -19,13 +19,6 @@ enum BLAS {
         cblas_sgemv(CblasRowMajor, CblasNoTrans, blasint(m), blasint(n), 1, a, blasint(n), x, 1, 0, y, 1)
     }
 
-    /// `y = A^T x` for row-major `A` (m x n): `y` has n entries.
-    static func multiplyTransposedVector(
-        _ a: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, m: Int, n: Int
-    ) {
-        cblas_sgemv(CblasRowMajor, CblasTrans, blasint(m), blasint(n), 1, a, blasint(n), x, 1, 0, y, 1)
-    }
-
     /// `C = A * B` for row-major `A` (m x k), `B` (k x n), `C` (m x n).
     static func multiply(
         _ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,

@@ -113,16 +113,11 @@ public struct IncrementalIndexBuilder: Sendable {
     private static func foldIn(
         _ rows: [FieldVectors], into space: SemanticSpace, over vectors: FieldVectors, _ weighting: WeightingOptions
     ) -> SemanticSpace {
-        let lexical = ExactScorer(vectors: vectors, titleWeight: weighting.titleWeight)
+        let projection = TermProjection(
+            space: space, titlePostings: vectors.title.transposed(), bodyPostings: vectors.body.transposed(),
+            titleWeight: weighting.titleWeight)
         let coordinates = ParallelMap.chunked(count: rows.count, chunkSize: 16) { range in
-            var workspace = ExactScorer.Workspace(for: lexical)
-            return range.map { k in
-                lexical.accumulateLexical(rows[k], row: 0, workspace: &workspace)
-                let scores = workspace.touched.map { (index: $0, score: workspace.accumulator[Int($0)]) }
-                for j in workspace.touched { workspace.accumulator[Int(j)] = 0 }
-                workspace.touched.removeAll(keepingCapacity: true)
-                return space.coordinates(scores)
-            }
+            range.map { projection.coordinates(of: rows[$0], row: 0) }
         }
         var storage = space.vectors.storage
         var norms = space.norms

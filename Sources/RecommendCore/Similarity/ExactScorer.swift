@@ -64,61 +64,72 @@ public struct ExactScorer: Sendable {
     /// - Complexity: O(entries of `i` + entries of the candidates + candidates × latent dimensions).
     public func scoreCandidates(of i: Int, _ candidates: [Int32], workspace: inout Workspace, into top: inout TopK) {
         let unique = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
-        for (j, s) in zip(unique, scores(of: i, unique, workspace: &workspace)) where s > 0 { top.insert(s, j) }
+        let scores = scores(of: vectors, row: i, latent: latentVector(i), unique, workspace: &workspace)
+        for (j, s) in zip(unique, scores) where s > 0 { top.insert(s, j) }
     }
 
-    /// The scores of article `i` against each of `others`, in order.
-    /// - Complexity: O(entries of `i` + entries of the others + others × latent dimensions).
-    func scores(of i: Int, _ others: [Int32], workspace: inout Workspace) -> [Float] {
+    /// The unit latent vector of article `i` (nil without a semantic blend).
+    func latentVector(_ i: Int) -> [Float]? { semantic.map { Array($0.vectors.row(i)) } }
+
+    /// The scores of row `row` of `query` (an article's or a text's vectors over the same vocabulary, with its
+    /// unit latent vector) against each of `others`, in order.
+    /// - Complexity: O(entries of the row + entries of the others + others × latent dimensions).
+    func scores(of query: FieldVectors, row: Int, latent: [Float]?, _ others: [Int32], workspace: inout Workspace)
+        -> [Float]
+    {
         let t = vectors.title
         let b = vectors.body
         let lexicalWeight = 1 - semanticWeight
         let w = titleWeight * lexicalWeight
+        let (qt, qb) = (query.title, query.body)
         if workspace.title.isEmpty { workspace.title = [Float](repeating: 0, count: workspace.titleTerms) }
         if workspace.body.isEmpty { workspace.body = [Float](repeating: 0, count: workspace.bodyTerms) }
-        for k in t.range(ofRow: i) { workspace.title[Int(t.columns[k])] = w * t.values[k] }
-        for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = (lexicalWeight - w) * b.values[k] }
-        let out = workspace.title.withUnsafeBufferPointer { qt in
-            workspace.body.withUnsafeBufferPointer { qb in
-                t.columns.withUnsafeBufferPointer { tc in
-                    t.values.withUnsafeBufferPointer { tv in
-                        b.columns.withUnsafeBufferPointer { bc in
-                            b.values.withUnsafeBufferPointer { bv in
-                                others.map { j32 -> Float in
-                                    let j = Int(j32)
-                                    var s: Float = 0
-                                    for k in t.rowStart[j]..<t.rowStart[j + 1] { s += qt[Int(tc[k])] * tv[k] }
-                                    for k in b.rowStart[j]..<b.rowStart[j + 1] { s += qb[Int(bc[k])] * bv[k] }
-                                    if let semantic { s += semanticWeight * semantic.cosine(i, j) }
-                                    return s
-                                }
+        for k in qt.range(ofRow: row) { workspace.title[Int(qt.columns[k])] = w * qt.values[k] }
+        for k in qb.range(ofRow: row) { workspace.body[Int(qb.columns[k])] = (lexicalWeight - w) * qb.values[k] }
+        let latentWeight = semantic != nil && latent != nil ? semanticWeight : 0
+        let d = semantic?.dimensions ?? 0
+        let out = workspace.title.withUnsafeBufferPointer { spreadTitle in
+            workspace.body.withUnsafeBufferPointer { spreadBody in
+                (semantic?.vectors.storage ?? []).withUnsafeBufferPointer { unit in
+                    (latent ?? []).withUnsafeBufferPointer { q in
+                        others.map { j32 -> Float in
+                            let j = Int(j32)
+                            var s: Float = 0
+                            for k in t.range(ofRow: j) { s += spreadTitle[Int(t.columns[k])] * t.values[k] }
+                            for k in b.range(ofRow: j) { s += spreadBody[Int(b.columns[k])] * b.values[k] }
+                            if latentWeight > 0 {
+                                var c: Float = 0
+                                for x in 0..<d { c += q[x] * unit[j * d + x] }
+                                s += latentWeight * c
                             }
+                            return s
                         }
                     }
                 }
             }
         }
-        for k in t.range(ofRow: i) { workspace.title[Int(t.columns[k])] = 0 }
-        for k in b.range(ofRow: i) { workspace.body[Int(b.columns[k])] = 0 }
+        for k in qt.range(ofRow: row) { workspace.title[Int(qt.columns[k])] = 0 }
+        for k in qb.range(ofRow: row) { workspace.body[Int(qb.columns[k])] = 0 }
         return out
     }
 
-    /// The articles that share the most weight with article `i` on its `terms` strongest rare terms (a pruned
-    /// More-Like-This query): candidates that a dense representation can miss, such as articles sharing a rare
-    /// name or a whole paragraph. Terms in more than 2% of the articles (at least 64) are left to the dense
+    /// The articles that share the most weight with row `row` of `query` on its `terms` strongest rare terms (a
+    /// pruned More-Like-This query): candidates that a dense representation can miss, such as articles sharing a
+    /// rare name or a whole paragraph. Terms in more than 2% of the articles (at least 64) are left to the dense
     /// representation: their postings are long and they tie articles by topic, not by story. At most `count`,
-    /// best first, never `i` itself.
-    /// - Complexity: O(entries of `i` + postings of its `terms` strongest rare terms).
-    func lexicalCandidates(of i: Int, terms: Int, count: Int, workspace: inout Workspace) -> [Int32] {
+    /// best first, never `excluding` (the query article itself).
+    /// - Complexity: O(entries of the row + postings of its `terms` strongest rare terms).
+    func lexicalCandidates(
+        of query: FieldVectors, row: Int, excluding: Int?, terms: Int, count: Int, workspace: inout Workspace
+    ) -> [Int32] {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
-        let t = vectors.title
-        let b = vectors.body
+        let (t, b) = (query.title, query.body)
         let rare = max(64, vectors.count / 50)
         var weighted: [(weight: Float, term: Int32, title: Bool)] = []
-        for k in t.range(ofRow: i) where titlePostings.range(ofRow: Int(t.columns[k])).count <= rare {
+        for k in t.range(ofRow: row) where titlePostings.range(ofRow: Int(t.columns[k])).count <= rare {
             weighted.append((titleWeight * t.values[k], t.columns[k], true))
         }
-        for k in b.range(ofRow: i) where bodyPostings.range(ofRow: Int(b.columns[k])).count <= rare {
+        for k in b.range(ofRow: row) where bodyPostings.range(ofRow: Int(b.columns[k])).count <= rare {
             weighted.append(((1 - titleWeight) * b.values[k], b.columns[k], false))
         }
         weighted.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
@@ -134,7 +145,7 @@ public struct ExactScorer: Sendable {
         for j in workspace.touched {
             let s = workspace.accumulator[Int(j)]
             workspace.accumulator[Int(j)] = 0
-            if Int(j) != i { top.insert(s, j) }
+            if Int(j) != excluding { top.insert(s, j) }
         }
         workspace.touched.removeAll(keepingCapacity: true)
         return top.sorted().map(\.index)
@@ -144,36 +155,44 @@ public struct ExactScorer: Sendable {
     /// - Complexity: O(postings of its terms + articles × latent dimensions).
     public func scoreAll(article i: Int, workspace: inout Workspace, into top: inout TopK) {
         accumulateLexical(vectors, row: i, workspace: &workspace)
-        let latent = semantic.map { Array($0.vectors.row(i)) }
-        collect(latent: latent, excluding: i, workspace: &workspace, into: &top)
+        collect(latent: latentVector(i), excluding: i, workspace: &workspace, into: &top)
     }
 
-    /// Scores a text (row `row` of `query`, vectors over the same vocabulary) against every article and offers
-    /// those with a positive score to `top`. Its latent vector is folded in from its lexical scores.
+    /// Scores a text (row `row` of `query`, vectors over the same vocabulary, with its unit latent vector from a
+    /// `TermProjection`) against every article and offers those with a positive score to `top`.
     /// - Complexity: O(postings of its terms + articles × latent dimensions).
-    public func scoreAll(text query: FieldVectors, row: Int, workspace: inout Workspace, into top: inout TopK) {
+    public func scoreAll(
+        text query: FieldVectors, row: Int, latent: [Float]?, workspace: inout Workspace, into top: inout TopK
+    ) {
         accumulateLexical(query, row: row, workspace: &workspace)
-        let latent = semantic.map { space in
-            space.foldIn(workspace.touched.map { ($0, workspace.accumulator[Int($0)]) })
-        }
         collect(latent: latent, excluding: nil, workspace: &workspace, into: &top)
     }
 
     /// Adds `w cos_title + (1 - w) cos_body` of the query row to the accumulator of every article sharing a term.
     func accumulateLexical(_ query: FieldVectors, row: Int, workspace: inout Workspace) {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
-        func accumulate(_ q: SparseMatrix, _ postings: SparseMatrix, _ weight: Float) {
-            for k in q.range(ofRow: row) {
-                let v = weight * q.values[k]
-                for p in postings.range(ofRow: Int(q.columns[k])) {
-                    let j = Int(postings.columns[p])
-                    if workspace.accumulator[j] == 0 { workspace.touched.append(Int32(j)) }
-                    workspace.accumulator[j] += v * postings.values[p]
+        var touched: [Int32] = []
+        swap(&touched, &workspace.touched)
+        touched.reserveCapacity(vectors.count)
+        workspace.accumulator.withUnsafeMutableBufferPointer { accumulator in
+            func accumulate(_ q: SparseMatrix, _ postings: SparseMatrix, _ weight: Float) {
+                postings.columns.withUnsafeBufferPointer { articles in
+                    postings.values.withUnsafeBufferPointer { values in
+                        for k in q.range(ofRow: row) {
+                            let v = weight * q.values[k]
+                            for p in postings.range(ofRow: Int(q.columns[k])) {
+                                let j = Int(articles[p])
+                                if accumulator[j] == 0 { touched.append(Int32(j)) }
+                                accumulator[j] += v * values[p]
+                            }
+                        }
+                    }
                 }
             }
+            accumulate(query.title, titlePostings, titleWeight)
+            accumulate(query.body, bodyPostings, 1 - titleWeight)
         }
-        accumulate(query.title, titlePostings, titleWeight)
-        accumulate(query.body, bodyPostings, 1 - titleWeight)
+        swap(&touched, &workspace.touched)
     }
 
     /// Blends the accumulated lexical scores with the latent cosines, offers the results to `top` and clears
@@ -191,11 +210,15 @@ public struct ExactScorer: Sendable {
                     }
                 }
             }
-            for j in 0..<n where j != excluding {
-                let s = lexicalWeight * workspace.accumulator[j] + semanticWeight * workspace.latentScores[j]
-                if s > 0 { top.insert(s, Int32(j)) }
+            workspace.accumulator.withUnsafeMutableBufferPointer { lexical in
+                workspace.latentScores.withUnsafeBufferPointer { latent in
+                    for j in 0..<n where j != excluding {
+                        let s = lexicalWeight * lexical[j] + semanticWeight * latent[j]
+                        if s > 0, s > top.threshold { top.insert(s, Int32(j)) }
+                    }
+                    for j in workspace.touched { lexical[Int(j)] = 0 }
+                }
             }
-            for j in workspace.touched { workspace.accumulator[Int(j)] = 0 }
         } else {
             for j in workspace.touched {
                 let s = workspace.accumulator[Int(j)]

@@ -14,7 +14,7 @@ struct InvertedFileCandidateSearch: CandidateSearch {
     init(vectors: DenseMatrix, candidates: Int, probes: Int, seed: UInt64) {
         self.vectors = vectors
         self.candidates = candidates
-        lists = max(1, min(vectors.rows, Int((2 * Double(vectors.rows).squareRoot()).rounded())))
+        lists = SphericalPartition.cellCount(forRows: vectors.rows)
         self.probes = min(probes, lists)
         self.seed = seed
     }
@@ -30,16 +30,7 @@ struct InvertedFileCandidateSearch: CandidateSearch {
             return SphericalPartition.nearest(vectors, centroids: centroids, count: probes)
         }
         // Cells in article order: members of cell c are order[start[c]..<start[c+1]], their vectors contiguous.
-        var start = [Int](repeating: 0, count: lists + 1)
-        for i in 0..<n { start[Int(assignment[i * probes]) + 1] += 1 }
-        for c in 0..<lists { start[c + 1] += start[c] }
-        var fill = start
-        var order = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let c = Int(assignment[i * probes])
-            order[fill[c]] = Int32(i)
-            fill[c] += 1
-        }
+        let (start, order) = SphericalPartition.members(of: assignment, stride: probes, cells: lists)
         var members = [Float](repeating: 0, count: n * d)
         for (slot, i) in order.enumerated() {
             members.replaceSubrange((slot * d)..<((slot + 1) * d), with: vectors.row(Int(i)))

@@ -69,11 +69,14 @@ public struct SimilarityEngine: Sendable {
                 var candidates = lists.list(of: i, limit: depth).map { Int32($0.index) }
                 for nb in neighbours { candidates += lists.list(of: Int(nb), limit: depth).map { Int32($0.index) } }
                 candidates = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
-                var combined = scorer.scores(of: i, candidates, workspace: &workspace)
+                var combined = scorer.scores(
+                    of: scorer.vectors, row: i, latent: scorer.latentVector(i), candidates, workspace: &workspace)
                 if !neighbours.isEmpty {
                     let share = gamma / Float(neighbours.count)
                     for nb in neighbours {
-                        let s = scorer.scores(of: Int(nb), candidates, workspace: &workspace)
+                        let s = scorer.scores(
+                            of: scorer.vectors, row: Int(nb), latent: scorer.latentVector(Int(nb)), candidates,
+                            workspace: &workspace)
                         for k in candidates.indices where candidates[k] != nb { combined[k] += share * s[k] }
                     }
                 }
@@ -146,7 +149,8 @@ public struct SimilarityEngine: Sendable {
                     let i = rows.lowerBound + r
                     top.removeAll()
                     let lexical = scorer.lexicalCandidates(
-                        of: i, terms: options.lexicalTerms, count: options.lexicalCandidates, workspace: &workspace)
+                        of: scorer.vectors, row: i, excluding: i, terms: options.lexicalTerms,
+                        count: options.lexicalCandidates, workspace: &workspace)
                     scorer.scoreCandidates(of: i, candidates[r] + lexical, workspace: &workspace, into: &top)
                     return top.sorted()
                 }

@@ -1,5 +1,9 @@
 /// A coarse partition of unit vectors into cells by spherical k-means, for candidate search.
 enum SphericalPartition {
+    /// The cells for `rows` vectors: `2 sqrt(rows)`, about `sqrt(rows) / 2` vectors each, so that probing a cell
+    /// and choosing among the cells cost about the same.
+    static func cellCount(forRows rows: Int) -> Int { max(1, min(rows, Int((2 * Double(rows).squareRoot()).rounded()))) }
+
     /// `cells` unit centroids (row-major, `cells x d`) from a few Lloyd rounds of spherical k-means
     /// (`SphericalKMeans`) on a seeded sample of at most `64 × cells` rows, started from distinct sample rows:
     /// a coarse partition needs no careful seeding.
@@ -58,5 +62,23 @@ enum SphericalPartition {
             out.replaceSubrange((blockStart * count)..<((blockStart + rows) * count), with: picked)
         }
         return out
+    }
+
+    /// The members of each cell, in row order, from each row's cell list (`stride` cells per row, nearest first:
+    /// a row belongs to its first): members of cell `c` are `order[start[c]..<start[c + 1]]`.
+    /// - Complexity: O(rows + cells).
+    static func members(of assignment: [Int32], stride: Int, cells: Int) -> (start: [Int], order: [Int32]) {
+        let n = assignment.count / max(1, stride)
+        var start = [Int](repeating: 0, count: cells + 1)
+        for i in 0..<n { start[Int(assignment[i * stride]) + 1] += 1 }
+        for c in 0..<cells { start[c + 1] += start[c] }
+        var fill = start
+        var order = [Int32](repeating: 0, count: n)
+        for i in 0..<n {
+            let c = Int(assignment[i * stride])
+            order[fill[c]] = Int32(i)
+            fill[c] += 1
+        }
+        return (start, order)
     }
 }

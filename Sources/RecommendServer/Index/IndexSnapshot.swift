@@ -44,7 +44,7 @@ struct IndexSnapshot: Sendable {
         let index = try RecommendIndex(path: path)
         try index.verify()
         let model = try index.loadModel()
-        let searcher = TextSearcher(index: index, model: model)
+        let searcher = TextSearcher(index: index, model: model, partitioned: true)
         let overrides =
             files.overrides == nil
             ? RelatedOverrides.none

@@ -61,6 +61,7 @@ enum Console {
         if let search = similarity.search, let recall = similarity.sampledRecall {
             print(
                 "candidate search: sgemm \(format(search.gemmSeconds))s at \(format(search.gemmGFLOPS, digits: 0)) GFLOP/s, "
+                    + (search.partitionSeconds > 0 ? "cells \(format(search.partitionSeconds))s, " : "")
                     + "selection \(format(search.selectionSeconds))s, exact re-rank \(format(similarity.rankingSeconds))s; "
                     + "recall of the exact top-10 on a 200-article sample \(format(recall, digits: 3))")
         }

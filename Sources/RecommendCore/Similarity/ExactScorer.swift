@@ -98,9 +98,7 @@ public struct ExactScorer: Sendable {
                             for k in t.range(ofRow: j) { s += spreadTitle[Int(t.columns[k])] * t.values[k] }
                             for k in b.range(ofRow: j) { s += spreadBody[Int(b.columns[k])] * b.values[k] }
                             if latentWeight > 0 {
-                                var c: Float = 0
-                                for x in 0..<d { c += q[x] * unit[j * d + x] }
-                                s += latentWeight * c
+                                s += latentWeight * InnerProduct.of(q.baseAddress!, unit.baseAddress! + j * d, count: d)
                             }
                             return s
                         }

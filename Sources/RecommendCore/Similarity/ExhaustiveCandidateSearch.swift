@@ -11,9 +11,11 @@ public struct SearchCost: Sendable, Codable, Equatable {
     public var gemmFlops: Double = 0
     /// Seconds spent in `sgemm`.
     public var gemmSeconds: Double = 0
-    /// Seconds spent selecting each row's top candidates from the scores (and, for the inverted file,
-    /// training and assigning its cells).
+    /// Seconds spent selecting each row's top candidates from the scores.
     public var selectionSeconds: Double = 0
+    /// Seconds spent training the inverted file's cells and assigning every row to its nearest ones (0 for an
+    /// exhaustive search).
+    public var partitionSeconds: Double = 0
 
     /// Achieved `sgemm` speed in GFLOP/s.
     public var gemmGFLOPS: Double { gemmSeconds > 0 ? gemmFlops / gemmSeconds / 1e9 : 0 }

@@ -25,7 +25,7 @@ struct InvertedFileCandidateSearch: CandidateSearch {
         let n = vectors.rows
         let d = vectors.columns
         var cost = SearchCost()
-        let assignment = cost.time(\.selectionSeconds) {
+        let assignment = cost.time(\.partitionSeconds) {
             let centroids = SphericalPartition.train(vectors, cells: lists, seed: seed)
             return SphericalPartition.nearest(vectors, centroids: centroids, count: probes)
         }
@@ -85,12 +85,18 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                         }
                         let selection = ContinuousClock.now
                         defer { cost.selectionSeconds += selection.secondsSince }
-                        for (r, q) in owned.enumerated() {
-                            let heap = shared.pointer + Int(q)
-                            for k in 0..<m {
-                                let j = order[start[c] + k]
-                                let s = scores[r * m + k]
-                                if j != q, s > heap.pointee.threshold { heap.pointee.insert(s, j) }
+                        scores.withUnsafeBufferPointer { scores in
+                            order.withUnsafeBufferPointer { order in
+                                let members = order.baseAddress! + start[c]
+                                for (r, q) in owned.enumerated() {
+                                    let heap = shared.pointer + Int(q)
+                                    let row = scores.baseAddress! + r * m
+                                    var threshold = heap.pointee.threshold
+                                    for k in 0..<m where row[k] > threshold && members[k] != q {
+                                        heap.pointee.insert(row[k], members[k])
+                                        threshold = heap.pointee.threshold
+                                    }
+                                }
                             }
                         }
                     }

@@ -38,9 +38,7 @@ struct LatentCells: Sendable {
             q.withUnsafeBufferPointer { q in
                 for cell in nearestCells.sorted() {
                     for j in order[start[Int(cell.index)]..<start[Int(cell.index) + 1]] {
-                        let row = unit.baseAddress! + Int(j) * d
-                        var s: Float = 0
-                        for k in 0..<d { s += q[k] * row[k] }
+                        let s = InnerProduct.of(q.baseAddress!, unit.baseAddress! + Int(j) * d, count: d)
                         if s > top.threshold { top.insert(s, j) }
                     }
                 }

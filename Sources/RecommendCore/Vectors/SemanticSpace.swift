@@ -24,9 +24,7 @@ public struct SemanticSpace: Sendable, Equatable {
     func cosine(_ i: Int, _ j: Int) -> Float {
         let d = vectors.columns
         return vectors.storage.withUnsafeBufferPointer { v in
-            var s: Float = 0
-            for k in 0..<d { s += v[i * d + k] * v[j * d + k] }
-            return s
+            InnerProduct.of(v.baseAddress! + i * d, v.baseAddress! + j * d, count: d)
         }
     }
 }

@@ -36,7 +36,8 @@ if s.get("search"):
     c = s["search"]
     gflops = c["gemmFlops"] / c["gemmSeconds"] / 1e9 if c["gemmSeconds"] else 0
     print(f"  candidate search: sgemm {c['gemmSeconds']:.2f} s at {gflops:.0f} GFLOP/s, "
-          f"selection {c['selectionSeconds']:.2f} s; exact re-rank {s['rankingSeconds']:.2f} s")
+          f"cells {c.get('partitionSeconds', 0):.2f} s, selection {c['selectionSeconds']:.2f} s; "
+          f"exact re-rank {s['rankingSeconds']:.2f} s")
 PY
     cat "$work/time-$n.txt"
     rwall=$(sed -n 's/.*wall \([0-9.]*\) s.*/\1/p' "$work/time-$n.txt")

@@ -14,6 +14,9 @@ public struct ExactScorer: Sendable {
     let titlePostings: SparseMatrix
     /// Body vectors by term.
     let bodyPostings: SparseMatrix
+    /// Per term: bit 0 set when it is rare in titles, bit 1 when rare in bodies (`lexicalCandidates`'s limit):
+    /// one byte per term stays in cache where the postings' row starts do not.
+    let rareTerms: [UInt8]
 
     public init(vectors: FieldVectors, titleWeight: Float, semantic: SemanticSpace? = nil, semanticWeight: Float = 0) {
         self.vectors = vectors
@@ -23,7 +26,14 @@ public struct ExactScorer: Sendable {
         self.semanticWeight = blended ? semanticWeight : 0
         titlePostings = vectors.title.transposed()
         bodyPostings = vectors.body.transposed()
+        let rare = Self.rareLimit(articles: vectors.count)
+        rareTerms = (0..<vectors.title.columnCount).map { [titlePostings, bodyPostings] term in
+            (titlePostings.range(ofRow: term).count <= rare ? 1 : 0) | (bodyPostings.range(ofRow: term).count <= rare ? 2 : 0)
+        }
     }
+
+    /// The most articles a term may be in for `lexicalCandidates` to use it: 2% of them, at least 64.
+    static func rareLimit(articles: Int) -> Int { max(64, articles / 50) }
 
     /// Scratch memory for one worker: query weights spread over the vocabulary and an accumulator per article.
     /// Each part is allocated on first use, so scoring a text never pays for the vocabulary-sized arrays that
@@ -122,30 +132,40 @@ public struct ExactScorer: Sendable {
     ) -> [Int32] {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
         let (t, b) = (query.title, query.body)
-        let rare = max(64, vectors.count / 50)
         var weighted: [(weight: Float, term: Int32, title: Bool)] = []
-        for k in t.range(ofRow: row) where titlePostings.range(ofRow: Int(t.columns[k])).count <= rare {
-            weighted.append((titleWeight * t.values[k], t.columns[k], true))
-        }
-        for k in b.range(ofRow: row) where bodyPostings.range(ofRow: Int(b.columns[k])).count <= rare {
-            weighted.append(((1 - titleWeight) * b.values[k], b.columns[k], false))
-        }
-        weighted.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
-        for (weight, term, isTitle) in weighted.prefix(terms) {
-            let postings = isTitle ? titlePostings : bodyPostings
-            for p in postings.range(ofRow: Int(term)) {
-                let j = Int(postings.columns[p])
-                if workspace.accumulator[j] == 0 { workspace.touched.append(Int32(j)) }
-                workspace.accumulator[j] += weight * postings.values[p]
+        rareTerms.withUnsafeBufferPointer { rare in
+            for k in t.range(ofRow: row) where rare[Int(t.columns[k])] & 1 != 0 {
+                weighted.append((titleWeight * t.values[k], t.columns[k], true))
+            }
+            for k in b.range(ofRow: row) where rare[Int(b.columns[k])] & 2 != 0 {
+                weighted.append(((1 - titleWeight) * b.values[k], b.columns[k], false))
             }
         }
+        weighted.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
+        var touched: [Int32] = []
+        swap(&touched, &workspace.touched)
         var top = TopK(capacity: count)
-        for j in workspace.touched {
-            let s = workspace.accumulator[Int(j)]
-            workspace.accumulator[Int(j)] = 0
-            if Int(j) != excluding { top.insert(s, j) }
+        workspace.accumulator.withUnsafeMutableBufferPointer { accumulator in
+            for (weight, term, isTitle) in weighted.prefix(terms) {
+                let postings = isTitle ? titlePostings : bodyPostings
+                postings.columns.withUnsafeBufferPointer { articles in
+                    postings.values.withUnsafeBufferPointer { values in
+                        for p in postings.range(ofRow: Int(term)) {
+                            let j = Int(articles[p])
+                            if accumulator[j] == 0 { touched.append(Int32(j)) }
+                            accumulator[j] += weight * values[p]
+                        }
+                    }
+                }
+            }
+            for j in touched {
+                let s = accumulator[Int(j)]
+                accumulator[Int(j)] = 0
+                if Int(j) != excluding, s >= top.threshold { top.insert(s, j) }
+            }
         }
-        workspace.touched.removeAll(keepingCapacity: true)
+        touched.removeAll(keepingCapacity: true)
+        swap(&touched, &workspace.touched)
         return top.sorted().map(\.index)
     }
 

@@ -7,14 +7,22 @@ struct LatentCells: Sendable {
     /// Members of cell `c`: `order[start[c]..<start[c + 1]]`.
     let start: [Int]
     let order: [Int32]
+    /// The members' unit vectors in cell order (`articles x d`), so that a cell is scored by one `sgemv` over
+    /// contiguous rows.
+    let members: [Float]
     let probes: Int
 
-    /// - Complexity: O(iterations × sample × cells × d + articles × cells × d) in `sgemm`.
+    /// - Complexity: O(iterations × sample × cells × d + articles × cells × d) in `sgemm`; memory: a copy of the
+    ///   unit vectors.
     init(space: SemanticSpace, probes: Int, seed: UInt64) {
         let cells = SphericalPartition.cellCount(forRows: space.vectors.rows)
         centroids = SphericalPartition.train(space.vectors, cells: cells, seed: seed)
         let assignment = SphericalPartition.nearest(space.vectors, centroids: centroids, count: 1)
         (start, order) = SphericalPartition.members(of: assignment, stride: 1, cells: cells)
+        var members = [Float]()
+        members.reserveCapacity(space.vectors.storage.count)
+        for j in order { members += space.vectors.row(Int(j)) }
+        self.members = members
         self.probes = min(probes, cells)
     }
 
@@ -34,12 +42,16 @@ struct LatentCells: Sendable {
         var nearestCells = TopK(capacity: probes)
         for (c, s) in cellScores.enumerated() where s > nearestCells.threshold { nearestCells.insert(s, Int32(c)) }
         var top = TopK(capacity: count)
-        space.vectors.storage.withUnsafeBufferPointer { unit in
+        let cells = nearestCells.sorted().map { Int($0.index) }
+        var scores = [Float](repeating: 0, count: cells.map { start[$0 + 1] - start[$0] }.max() ?? 0)
+        members.withUnsafeBufferPointer { rows in
             q.withUnsafeBufferPointer { q in
-                for cell in nearestCells.sorted() {
-                    for j in order[start[Int(cell.index)]..<start[Int(cell.index) + 1]] {
-                        let s = InnerProduct.of(q.baseAddress!, unit.baseAddress! + Int(j) * d, count: d)
-                        if s > top.threshold { top.insert(s, j) }
+                scores.withUnsafeMutableBufferPointer { out in
+                    for cell in cells where start[cell + 1] > start[cell] {
+                        let m = start[cell + 1] - start[cell]
+                        BLAS.multiplyVector(
+                            rows.baseAddress! + start[cell] * d, q.baseAddress!, into: out.baseAddress!, m: m, n: d)
+                        for k in 0..<m where out[k] > top.threshold { top.insert(out[k], order[start[cell] + k]) }
                     }
                 }
             }

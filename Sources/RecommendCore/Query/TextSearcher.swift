@@ -14,6 +14,11 @@ public struct TextSearcher: Sendable {
     /// Scores every article, whatever the index's size.
     let exact: Bool
 
+    /// How much wider a text's candidate search is than an article's at build time (probes, dense and lexical
+    /// candidates): an article's list also gains the articles that found it (the reverse-neighbour merge), a
+    /// text's cannot, and one text's search costs little (about a millisecond at 200,000 articles).
+    static let breadth = 2
+
     /// Loads (and verifies) the vocabulary and vectors of `index`.
     /// - Throws: `IndexFileError` when those sections are damaged.
     public init(index: RecommendIndex, exact: Bool = false) throws {
@@ -46,7 +51,9 @@ public struct TextSearcher: Sendable {
         self.exact = exact
         cells =
             !exact && partitioned
-            ? scorer.semantic.map { LatentCells(space: $0, probes: similarity.probes, seed: similarity.seed) } : nil
+            ? scorer.semantic.map {
+                LatentCells(space: $0, probes: Self.breadth * similarity.probes, seed: similarity.seed)
+            } : nil
     }
 
     /// The `k` articles most related to a text with this title and body, best first.
@@ -65,10 +72,10 @@ public struct TextSearcher: Sendable {
             scorer.scoreAll(text: query, row: 0, latent: latent, workspace: &workspace, into: &top)
         } else {
             let options = index.metadata.configuration.similarity
-            var candidates = nearestInLatentSpace(latent ?? [], count: options.candidates)
+            var candidates = nearestInLatentSpace(latent ?? [], count: Self.breadth * options.candidates)
             candidates += scorer.lexicalCandidates(
-                of: query, row: 0, excluding: nil, terms: options.lexicalTerms, count: options.lexicalCandidates,
-                workspace: &workspace)
+                of: query, row: 0, excluding: nil, terms: options.lexicalTerms,
+                count: Self.breadth * options.lexicalCandidates, workspace: &workspace)
             var seen = Set<Int32>()
             candidates = candidates.filter { seen.insert($0).inserted }
             let scores = scorer.scores(of: query, row: 0, latent: latent, candidates, workspace: &workspace)

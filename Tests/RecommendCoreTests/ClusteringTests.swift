@@ -95,10 +95,48 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
     }
 }
 
+@Suite struct TopicSpaceTests {
+    @Test("centring removes the common direction: two groups around a shared one end up opposite")
+    func removesCommonDirection() {
+        // Two groups: (1, ±0.2) plus noise, i.e. a strong shared first coordinate.
+        var random = SeededRandom(seed: 7)
+        var storage: [Float] = []
+        for g in 0..<2 {
+            for _ in 0..<20 {
+                storage += [1, g == 0 ? 0.2 : -0.2, 0.02 * random.nextGaussian()]
+            }
+        }
+        let points = TopicSpace.centred(DenseMatrix(rows: 40, columns: 3, storage: storage))
+        for i in 0..<40 {
+            #expect(abs(points.row(i).reduce(0) { $0 + $1 * $1 } - 1) < 1e-4)
+        }
+        #expect(SphericalKMeans.dot(points, row: 0, points, row: 39) < -0.9)
+        #expect(SphericalKMeans.dot(points, row: 0, points, row: 1) > 0.9)
+    }
+
+    @Test("zero rows stay zero and take no part in the mean")
+    func zeroRows() {
+        let rows = DenseMatrix(rows: 3, columns: 2, storage: [0, 0, 1, 0, 0, 1])
+        let points = TopicSpace.centred(rows)
+        #expect(points.row(0) == [0, 0])
+        #expect(SphericalKMeans.dot(points, row: 1, points, row: 2) < -0.999)
+    }
+
+    @Test("rows all alike, or a single row, are only normalised", arguments: [1, 4])
+    func nothingToCentre(count: Int) {
+        let rows = DenseMatrix(
+            rows: count, columns: 2, storage: Array([[Float]](repeating: [3, 4], count: count).joined()))
+        let points = TopicSpace.centred(rows)
+        for i in 0..<count {
+            #expect(abs(points.row(i).first! - 0.6) < 1e-6 && abs(points.row(i).last! - 0.8) < 1e-6)
+        }
+    }
+}
+
 @Suite struct TopicCountRuleTests {
     @Test("auto finds the number of separated groups", arguments: [3, 5, 8])
     func findsGroups(groups: Int) throws {
-        let points = blobs(groups: groups, perGroup: 50, dimensions: 24, noise: 0.8)
+        let points = TopicSpace.centred(blobs(groups: groups, perGroup: 50, dimensions: 24, noise: 0.8))
         let spectrum = try TopicCountRule.spectrum(points)
         #expect(TopicCountRule.choose(spectrum: spectrum, range: 2...20)?.count == groups)
     }

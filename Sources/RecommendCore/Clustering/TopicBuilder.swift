@@ -1,7 +1,8 @@
 
 /// Topics for an index: how many (`TopicCountRule` or a fixed count), which articles (`SphericalKMeans` on the
-/// leading dense dimensions, then a few rounds in the term space by `TermSpaceRefinement`), their ids (new, or
-/// carried over from the previous index by `TopicMatcher`), their words and central articles (`TopicLabeler`).
+/// leading dense dimensions centred by `TopicSpace`, then a few rounds in the term space by `TermSpaceRefinement`),
+/// their ids (new, or carried over from the previous index by `TopicMatcher`), their words and central articles
+/// (`TopicLabeler`).
 ///
 /// With a previous index the clustering also starts from the previous topics: their centroids are rebuilt in
 /// this index's dense space as the means of the articles both indexes hold, and refined. That warm start is kept
@@ -33,7 +34,7 @@ public struct TopicBuilder: Sendable {
         dense: DenseMatrix, vectors: FieldVectors, vocabulary: Vocabulary, articleIDs: [String],
         previous: PreviousTopics? = nil
     ) throws(LinearAlgebraError) -> (topics: TopicClusters, changes: TopicChanges?) {
-        let points = Self.leading(dense, columns: options.dimensions, keeping: vectors)
+        let points = TopicSpace.points(dense, columns: options.dimensions, keeping: vectors)
         let active = SphericalKMeans.activeRows(points).count
         let count = try topicCount(points, previous: previous)
         let kmeans = SphericalKMeans(
@@ -154,23 +155,5 @@ public struct TopicBuilder: Sendable {
             assignments: partition.assignments.map { $0 >= 0 ? renumber[Int($0)] : -1 },
             centroids: SphericalKMeans.rows(order, of: partition.centroids),
             similarities: partition.similarities)
-    }
-
-    /// The first `columns` columns of `matrix` (all of them if it has fewer), rows re-normalised; the rows of
-    /// articles without any term in `vectors` are zero (the dense model may give them a numerical-noise direction).
-    static func leading(_ matrix: DenseMatrix, columns: Int, keeping vectors: FieldVectors) -> DenseMatrix {
-        let width = min(columns, matrix.columns)
-        var storage: [Float] = []
-        storage.reserveCapacity(matrix.rows * width)
-        for i in 0..<matrix.rows {
-            if vectors.title.range(ofRow: i).isEmpty && vectors.body.range(ofRow: i).isEmpty {
-                storage.append(contentsOf: repeatElement(0, count: width))
-            } else {
-                storage.append(contentsOf: matrix.row(i).prefix(width))
-            }
-        }
-        var result = DenseMatrix(rows: matrix.rows, columns: width, storage: storage)
-        result.normalizeRows()
-        return result
     }
 }

@@ -29,7 +29,7 @@ ours() { # corpus topics -> NMI ARI clustering_seconds chosen_count
 import json, sys
 r = json.load(open(sys.argv[1]))
 seconds = sum(p["seconds"] for p in r["phases"] if p["name"] == "topics")
-print(sys.argv[2], sys.argv[3], f"{seconds:.2f}", len(r["topics"]["topics"]) if r.get("topics") else "-")
+print(sys.argv[2], sys.argv[3], f"{seconds:.2f}", r["topics"]["topics"] if r.get("topics") else "-")
 PY
 }
 

@@ -34,7 +34,7 @@ struct Fixture: @unchecked Sendable {
         indexPath = NSTemporaryDirectory() + "recommend-benchmark.index"
         try IndexWriter.write(contents, to: indexPath)
         index = try RecommendIndex(path: indexPath)
-        searcher = try TextSearcher(index: index)
+        searcher = TextSearcher(index: index, model: try index.loadModel(), partitioned: true)
     }
 }
 
@@ -89,13 +89,21 @@ let benchmarks: @Sendable () -> Void = {
         for _ in benchmark.scaledIterations { blackHole(try RecommendIndex(path: fixture.indexPath)) }
     }
 
+    Benchmark("Index open, checked on use, and one related list (a CLI query)", configuration: quick) { benchmark in
+        let id = fixture.articles[n / 2].id
+        for _ in benchmark.scaledIterations {
+            let index = try RecommendIndex(path: fixture.indexPath, checking: .onUse)
+            blackHole(try index.related(to: try index.index(of: id) ?? 0, limit: 10))
+        }
+    }
+
     Benchmark("related by id (x1000)", configuration: quick) { benchmark in
         for _ in benchmark.scaledIterations {
             for i in 0..<1000 { blackHole(try fixture.index.related(to: (i * 7919) % n, limit: 10)) }
         }
     }
 
-    Benchmark("unseen text query (x100)", configuration: quick) { benchmark in
+    Benchmark("unseen text query, as the service answers it (x100)", configuration: quick) { benchmark in
         for _ in benchmark.scaledIterations {
             for i in 0..<100 {
                 let article = fixture.articles[(i * 7919) % n]

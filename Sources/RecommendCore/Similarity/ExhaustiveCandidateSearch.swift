@@ -1,8 +1,9 @@
 /// Where an article's re-rank candidates come from: its nearest articles by inner product of unit dense vectors.
 protocol CandidateSearch {
-    /// Calls `body` for consecutive blocks of rows, in order, with each row's candidates (never the row itself),
-    /// and returns what the search itself cost (the time `body` takes is not counted).
-    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) -> SearchCost
+    /// Calls `body` for blocks of rows that together hold every row once, with each row's candidates (never the
+    /// row itself), and returns what the search itself cost (the time `body` takes is not counted). Rows come in
+    /// the order that serves the caller's memory best: similar rows together, where the search knows them.
+    func forEachBlock(_ body: ([Int], [[Int32]]) -> Void) -> SearchCost
 }
 
 /// The cost of a candidate search: `sgemm` work and time, and the time spent selecting top candidates.
@@ -42,7 +43,7 @@ struct ExhaustiveCandidateSearch: CandidateSearch {
     /// Calls `body` for each block of rows, in order, with each row's candidates (best first, never the row
     /// itself).
     /// - Complexity: O(articles² × d) arithmetic in `sgemm`, O(articles² ) compares, O(block × articles) memory.
-    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) -> SearchCost {
+    func forEachBlock(_ body: ([Int], [[Int32]]) -> Void) -> SearchCost {
         let n = vectors.rows
         let d = vectors.columns
         let rowsPerBlock = blockRows
@@ -74,7 +75,7 @@ struct ExhaustiveCandidateSearch: CandidateSearch {
                 }
                 }
             }
-            body(rows, lists)
+            body(Array(rows), lists)
         }
         return cost
     }

@@ -21,7 +21,7 @@ struct InvertedFileCandidateSearch: CandidateSearch {
 
     /// - Complexity: O(iterations × sample × lists × d + n × lists × d + n × probes × (n / lists) × d) arithmetic,
     ///   O(n × (candidates + probes)) memory.
-    func forEachBlock(_ body: (Range<Int>, [[Int32]]) -> Void) -> SearchCost {
+    func forEachBlock(_ body: ([Int], [[Int32]]) -> Void) -> SearchCost {
         let n = vectors.rows
         let d = vectors.columns
         var cost = SearchCost()
@@ -107,9 +107,11 @@ struct InvertedFileCandidateSearch: CandidateSearch {
         // Workers ran side by side: their mean is the wall time of each part.
         cost.gemmSeconds += perWorker.reduce(0) { $0 + $1.gemmSeconds } / Double(workers)
         cost.selectionSeconds += perWorker.reduce(0) { $0 + $1.selectionSeconds } / Double(workers)
+        // Rows in cell order: neighbouring rows share candidates and rare terms, so the caller's re-rank finds
+        // their vectors and postings still in cache.
         let blockRows = 4096
         for blockStart in stride(from: 0, to: n, by: blockRows) {
-            let rows = blockStart..<min(n, blockStart + blockRows)
+            let rows = order[blockStart..<min(n, blockStart + blockRows)].map { Int($0) }
             body(rows, rows.map { heaps[$0].sorted().map(\.index) })
         }
         return cost

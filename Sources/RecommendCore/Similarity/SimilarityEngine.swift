@@ -146,7 +146,7 @@ public struct SimilarityEngine: Sendable {
                 var workspace = ExactScorer.Workspace(for: scorer)
                 var top = TopK(capacity: width)
                 return local.map { r in
-                    let i = rows.lowerBound + r
+                    let i = rows[r]
                     top.removeAll()
                     let lexical = scorer.lexicalCandidates(
                         of: scorer.vectors, row: i, excluding: i, terms: options.lexicalTerms,
@@ -155,7 +155,7 @@ public struct SimilarityEngine: Sendable {
                     return top.sorted()
                 }
             }
-            for (r, row) in ranked.enumerated() { lists.set(rows.lowerBound + r, row) }
+            for (r, row) in ranked.enumerated() { lists.set(rows[r], row) }
         }
         statistics.rankingSeconds += rerankSeconds
         return statistics.time(\.rankingSeconds) { Self.symmetrized(lists) }

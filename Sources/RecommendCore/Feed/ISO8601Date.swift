@@ -1,7 +1,7 @@
 /// Parses the ISO 8601 forms that feeds use: `2026-03-14`, `2026-03-14T09:30`,
 /// `2026-03-14T09:30:00`, with optional fractional seconds and a `Z` or `±HH:MM` offset
-/// (no offset means UTC). A space may stand for the `T`.
-enum ISO8601Date {
+/// (no offset means UTC). A space may stand for the `T`. Formats UTC times the same way.
+public enum ISO8601Date {
     /// Seconds since the Unix epoch, or nil when `text` is not one of the accepted forms.
     static func parse(_ text: String) -> Int64? {
         let b = Array(text.utf8)
@@ -63,6 +63,14 @@ enum ISO8601Date {
         let (y, m, d) = civilFromDays(days)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    /// Formats microseconds since the epoch as `YYYY-MM-DDTHH:MM:SS.ffffffZ` (log timestamps).
+    public static func formatMicroseconds(_ microseconds: Int64) -> String {
+        let (seconds, fraction) = microseconds.quotientAndRemainder(dividingBy: 1_000_000)
+        let (whole, micros) = fraction < 0 ? (seconds - 1, fraction + 1_000_000) : (seconds, fraction)
+        let digits = String(micros)
+        return format(whole).dropLast() + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
     }
 
     /// Formats seconds since the epoch as `YYYY-MM-DD`.

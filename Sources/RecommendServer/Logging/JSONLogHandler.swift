@@ -1,5 +1,6 @@
 internal import Foundation
 public import Logging
+internal import RecommendCore
 
 /// Logs one JSON object per line: `{"time": "...", "level": "info", "label": "...", "message": "...", "source":
 /// "...", <metadata keys>...}`, written with one `write` call to standard output (or any sink), so lines from
@@ -90,24 +91,6 @@ public struct JSONLogHandler: LogHandler {
 
     /// The current UTC time as ISO 8601 with microseconds, e.g. `2026-11-30T06:31:02.123456Z`.
     private static func timestamp() -> String {
-        let micros = Int64((Date().timeIntervalSince1970 * 1e6).rounded(.down))
-        let (days, inDay) = micros.quotientAndRemainder(dividingBy: 86_400_000_000)
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm; days are never negative here).
-        let z = days + 719_468
-        let era = z / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func digits(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        let seconds = inDay / 1_000_000
-        return digits(year, 4) + "-" + digits(month, 2) + "-" + digits(day, 2) + "T" + digits(seconds / 3600, 2) + ":"
-            + digits(seconds / 60 % 60, 2) + ":" + digits(seconds % 60, 2) + "." + digits(inDay % 1_000_000, 6) + "Z"
+        ISO8601Date.formatMicroseconds(Int64((Date().timeIntervalSince1970 * 1e6).rounded(.down)))
     }
 }

@@ -42,21 +42,7 @@ public struct PairScorer: Sendable {
     public func contributions(_ a: Int, _ b: Int) -> [(term: Int32, contribution: Float)] {
         var byTerm: [Int32: Float] = [:]
         func merge(_ m: SparseMatrix, _ weight: Float) {
-            var i = m.rowStart[a]
-            var j = m.rowStart[b]
-            while i < m.rowStart[a + 1], j < m.rowStart[b + 1] {
-                let ci = m.columns[i]
-                let cj = m.columns[j]
-                if ci == cj {
-                    byTerm[ci, default: 0] += weight * m.values[i] * m.values[j]
-                    i += 1
-                    j += 1
-                } else if ci < cj {
-                    i += 1
-                } else {
-                    j += 1
-                }
-            }
+            m.forEachSharedColumn(row: a, with: m, row: b) { term, x, y in byTerm[term, default: 0] += weight * x * y }
         }
         merge(vectors.title, (1 - semanticWeight) * titleWeight)
         merge(vectors.body, (1 - semanticWeight) * (1 - titleWeight))

@@ -49,16 +49,25 @@ public struct SparseMatrix: Sendable, Equatable {
     /// The dot product of rows `a` of this matrix and `b` of `other`, by merging their sorted columns.
     /// - Complexity: O(entries of both rows).
     public func dot(row a: Int, with other: SparseMatrix, row b: Int) -> Float {
+        var sum: Float = 0
+        forEachSharedColumn(row: a, with: other, row: b) { _, x, y in sum += x * y }
+        return sum
+    }
+
+    /// Calls `body` with each column that row `a` of this matrix and row `b` of `other` both hold, and the two
+    /// values, in column order.
+    /// - Complexity: O(entries of both rows).
+    @inline(__always)
+    func forEachSharedColumn(row a: Int, with other: SparseMatrix, row b: Int, _ body: (Int32, Float, Float) -> Void) {
         var i = rowStart[a]
         let iEnd = rowStart[a + 1]
         var j = other.rowStart[b]
         let jEnd = other.rowStart[b + 1]
-        var sum: Float = 0
         while i < iEnd, j < jEnd {
             let ci = columns[i]
             let cj = other.columns[j]
             if ci == cj {
-                sum += values[i] * other.values[j]
+                body(ci, values[i], other.values[j])
                 i += 1
                 j += 1
             } else if ci < cj {
@@ -67,6 +76,5 @@ public struct SparseMatrix: Sendable, Equatable {
                 j += 1
             }
         }
-        return sum
     }
 }

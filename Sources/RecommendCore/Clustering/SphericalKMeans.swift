@@ -131,23 +131,9 @@ public struct SphericalKMeans: Sendable {
     static func assign(
         _ points: DenseMatrix, to centroids: DenseMatrix, assignments: inout [Int32], similarities: inout [Float]
     ) -> Int {
-        let n = points.rows
         let k = centroids.rows
-        let d = points.columns
-        let block = min(n, blockRows)
-        var scores = [Float](repeating: 0, count: block * k)
         var moved = 0
-        for start in stride(from: 0, to: n, by: block) {
-            let rows = min(block, n - start)
-            points.storage.withUnsafeBufferPointer { p in
-                centroids.storage.withUnsafeBufferPointer { c in
-                    scores.withUnsafeMutableBufferPointer { s in
-                        BLAS.multiplyTransposed(
-                            p.baseAddress! + start * d, c.baseAddress!, into: s.baseAddress!,
-                            m: rows, n: k, k: d)
-                    }
-                }
-            }
+        points.forEachBlockOfInnerProducts(with: centroids, blockRows: blockRows) { start, rows, scores in
             for r in 0..<rows {
                 let row = r * k
                 var best = 0

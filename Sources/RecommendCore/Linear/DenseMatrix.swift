@@ -31,4 +31,28 @@ public struct DenseMatrix: Sendable, Equatable {
             }
         }
     }
+
+    /// Calls `body` for consecutive blocks of at most `blockRows` rows, in order, with the first row of the block,
+    /// its row count and the inner products of those rows with every row of `other` (`rows x other.rows`,
+    /// row-major), computed by one `sgemm` per block: memory stays O(block x other.rows).
+    func forEachBlockOfInnerProducts(
+        with other: DenseMatrix, blockRows: Int, _ body: (_ start: Int, _ rows: Int, UnsafeBufferPointer<Float>) -> Void
+    ) {
+        precondition(columns == other.columns)
+        let block = max(1, min(rows, blockRows))
+        var scores = [Float](repeating: 0, count: block * other.rows)
+        for start in stride(from: 0, to: rows, by: block) {
+            let count = min(block, rows - start)
+            storage.withUnsafeBufferPointer { a in
+                other.storage.withUnsafeBufferPointer { b in
+                    scores.withUnsafeMutableBufferPointer { s in
+                        BLAS.multiplyTransposed(
+                            a.baseAddress! + start * columns, b.baseAddress!, into: s.baseAddress!, m: count,
+                            n: other.rows, k: columns)
+                    }
+                }
+            }
+            scores.withUnsafeBufferPointer { body(start, count, UnsafeBufferPointer(rebasing: $0[0..<(count * other.rows)])) }
+        }
+    }
 }

@@ -30,33 +30,18 @@ enum SphericalPartition {
     /// For each row of `vectors`, the `count` nearest centroids by inner product, nearest first (`rows x count`).
     /// - Complexity: O(rows × cells × d) in `sgemm`, in blocks of rows.
     static func nearest(_ vectors: DenseMatrix, centroids: DenseMatrix, count: Int) -> [Int32] {
-        let n = vectors.rows
         let cells = centroids.rows
-        let d = vectors.columns
         let blockRows = max(64, min(8192, (64 << 20) / max(1, cells * 4)))
-        var out = [Int32](repeating: 0, count: n * count)
-        var scores = [Float](repeating: 0, count: blockRows * cells)
-        for blockStart in stride(from: 0, to: n, by: blockRows) {
-            let rows = min(blockRows, n - blockStart)
-            vectors.storage.withUnsafeBufferPointer { v in
-                centroids.storage.withUnsafeBufferPointer { c in
-                    scores.withUnsafeMutableBufferPointer { s in
-                        BLAS.multiplyTransposed(
-                            v.baseAddress! + blockStart * d, c.baseAddress!, into: s.baseAddress!, m: rows, n: cells,
-                            k: d)
-                    }
-                }
-            }
-            let picked = scores.withUnsafeBufferPointer { s in
-                let shared = SendableConstPointer(s.baseAddress!)
-                return ParallelMap.chunked(count: rows, chunkSize: 256) { range in
-                    var top = TopK(capacity: count)
-                    return range.flatMap { r in
-                        top.removeAll()
-                        let row = shared.pointer + r * cells
-                        for c in 0..<cells where row[c] > top.threshold { top.insert(row[c], Int32(c)) }
-                        return top.sorted().map(\.index)
-                    }
+        var out = [Int32](repeating: 0, count: vectors.rows * count)
+        vectors.forEachBlockOfInnerProducts(with: centroids, blockRows: blockRows) { blockStart, rows, scores in
+            let shared = SendableConstPointer(scores.baseAddress!)
+            let picked = ParallelMap.chunked(count: rows, chunkSize: 256) { range in
+                var top = TopK(capacity: count)
+                return range.flatMap { r in
+                    top.removeAll()
+                    let row = shared.pointer + r * cells
+                    for c in 0..<cells where row[c] > top.threshold { top.insert(row[c], Int32(c)) }
+                    return top.sorted().map(\.index)
                 }
             }
             out.replaceSubrange((blockStart * count)..<((blockStart + rows) * count), with: picked)

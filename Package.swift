@@ -65,9 +65,11 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Helpers every test target shares: temporary directories, the package root, the sample corpus.
+        .target(name: "TestSupport", dependencies: ["RecommendCore"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "RecommendCoreTests",
-            dependencies: ["RecommendCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RecommendCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -75,6 +77,7 @@ let package = Package(
             dependencies: [
                 "RecommendServer",
                 "RecommendCore",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -86,6 +89,7 @@ let package = Package(
             dependencies: [
                 "recommend",
                 "RecommendCore",
+                "TestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

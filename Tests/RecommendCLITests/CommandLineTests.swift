@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Runs the built `recommend` executable, as a user would.
 struct CLI {
@@ -9,19 +10,16 @@ struct CLI {
         var stderr: String
     }
 
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
-        }
-        return FileManager.default.currentDirectoryPath
-    }()
-
-    /// The executable sits next to the test bundle in the build directory.
+    /// The `recommend` executable of this build: in the products directory that also holds the test bundle.
     static let executable: String = {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        return bundle.appendingPathComponent("recommend").path
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var url = bundleDirectory
+        while url.path != "/" {
+            let candidate = url.appendingPathComponent("recommend")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+            url.deleteLastPathComponent()
+        }
+        return bundleDirectory.appendingPathComponent("recommend").path
     }()
 
     /// The numbered entries of a printed related list.
@@ -52,8 +50,7 @@ struct CLI {
     let directory: String
 
     init() throws {
-        directory = NSTemporaryDirectory() + "recommend-cli-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory().path
     }
 
     var index: String { directory + "/sample.index" }

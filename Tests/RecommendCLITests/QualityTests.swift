@@ -1,18 +1,18 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Opt-in (RECOMMEND_QUALITY=1): index real labelled corpora, export, and score with the reference
 /// `evaluate.py` from ../shared/bench. Needs ../shared/corpora and Python 3; slow in a debug build.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["RECOMMEND_QUALITY"] != nil), .serialized)
 struct QualityTests {
-    static let shared = CLI.packageRoot + "/../shared"
+    static let shared = packageRoot + "/../shared"
 
     @Test(
         "P@10 at or above the scikit-learn TF-IDF floor",
         arguments: [("bbc", 0.903), ("20newsgroups-bydate", 0.783), ("agnews-test", 0.742)])
     func precision(_ corpus: String, _ floor: Double) throws {
-        let directory = NSTemporaryDirectory() + "recommend-quality-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let file = "\(Self.shared)/corpora/\(corpus).jsonl.gz"
         let index = directory + "/q.index"

@@ -5,14 +5,14 @@ import HummingbirdTesting
 import RecommendCore
 import Synchronization
 import Testing
+import TestSupport
 
 /// Runs the real `recommend` binary: index the sample corpus, serve it on a free loopback port, query it over
 /// HTTP, swap the index and send SIGHUP, then stop it with SIGTERM.
 @Suite struct ServeCommandTests {
     @Test("recommend serve answers on a free loopback port, reloads on SIGHUP and stops on SIGTERM")
     func serveBinary() async throws {
-        let directory = NSTemporaryDirectory() + "recommend-serve-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let indexPath = directory + "/recommend.index"
 

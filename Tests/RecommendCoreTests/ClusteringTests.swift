@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 /// Unit vectors around `groups` orthogonal directions (plus noise), `perGroup` each, group `g` at rows
 /// `g * perGroup ..< (g + 1) * perGroup`.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct EvaluationTests {
     /// q1: {x}, q2: {x, y}, q3: {y}, q4: {x}, q5: no labels.

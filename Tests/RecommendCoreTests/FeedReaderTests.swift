@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct FeedReaderTests {
     @Test("every kind of bad line is skipped with file, line and reason; the good lines all survive")

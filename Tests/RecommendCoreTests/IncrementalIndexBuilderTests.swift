@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct IncrementalIndexBuilderTests {
     /// A full index of the first `base` articles, then an incremental run over all of them.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct NearDuplicateTests {
     @Test("the sample's seven re-filed stories are grouped, and nothing else is")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct ReindexJobTests {
     /// A feed file of `articles` in `dir`.

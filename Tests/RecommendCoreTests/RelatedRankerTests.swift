@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 /// Query-time controls on the sample corpus's index.
 @Suite struct RelatedRankerTests {

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct SQLiteArticleTests {
     @Test("articles stored with the writer read back as the feed gave them")

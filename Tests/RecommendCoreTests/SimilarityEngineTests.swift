@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct SimilarityEngineTests {
     /// The pair score computed from its definition: sparse rows merged, latent vectors multiplied.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct TextSearcherTests {
     @Test("an indexed article's own text finds itself first and then its stored related list")

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import RecommendCore
+import TestSupport
 
 @Suite struct TopicIndexTests {
     /// Builds the sample corpus into an index file in `directory`.

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import RecommendServer
 import Testing
+import TestSupport
 
 /// Every bad request gets a 4xx with a JSON `{"error": ...}` saying what was wrong, and the service goes on.
 @Suite struct BadInputTests {

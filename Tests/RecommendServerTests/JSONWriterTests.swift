@@ -3,6 +3,7 @@ import Testing
 
 @testable import RecommendCore
 @testable import RecommendServer
+import TestSupport
 
 /// The hand-written JSON of the hot responses must be byte for byte what `JSONEncoder` (sorted keys, slashes
 /// unescaped) writes, i.e. the CLI's `JSONCoding`, so clients cannot tell which wrote it.

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import RecommendCore
 import RecommendServer
 import Testing
+import TestSupport
 
 /// `GET /v1/articles/{id}/related` takes the query controls of `RelatedQuery` as query parameters.
 @Suite struct RelatedControlsTests {

@@ -6,6 +6,7 @@ import RecommendCore
 import RecommendServer
 import Synchronization
 import Testing
+import TestSupport
 
 @Suite struct ReloadTests {
     @Test("a file renamed over the index is served once loaded; reloads are counted")

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import RecommendCore
 import RecommendServer
 import Testing
+import TestSupport
 
 @Suite struct RoutesTests {
     @Test("healthz answers while no index is loaded, readyz answers 503 until one is")

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import RecommendCore
 import RecommendServer
 import Testing
+import TestSupport
 
 /// `GET /v1/topics` and `GET /v1/topics/{id}` answer as `recommend topics --json` and `recommend topic <id> --json`.
 @Suite struct TopicRoutesTests {

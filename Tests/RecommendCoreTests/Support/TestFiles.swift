@@ -2,44 +2,6 @@ import Foundation
 
 @testable import RecommendCore
 
-/// A fresh directory under the system's temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "recommend-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    /// Writes `bytes` to `name` inside the directory and returns its path.
-    @discardableResult
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let file = path + "/" + name
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
-        return file
-    }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String { try write(name, Array(text.utf8)) }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// The package's root directory, found from this file's path.
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
-
-/// The sample corpus shipped in Data/.
-func sampleArticles() throws -> [Article] {
-    try FeedReader().read([packageRoot + "/Data/articles.jsonl"]).articles
-}
-
 /// A reproducible synthetic corpus: `topics` topics, each with its own vocabulary, plus shared filler words.
 /// Articles of one topic draw most of their words from it, so related lists have a right answer.
 func syntheticArticles(count: Int, topics: Int, seed: UInt64 = 7) -> [Article] {

@@ -5,37 +5,14 @@ import HummingbirdTesting
 import Logging
 import RecommendCore
 import RecommendServer
-
-/// A fresh directory under the system's temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
-    let path: String
-
-    init() throws {
-        path = NSTemporaryDirectory() + "recommend-server-tests-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    func file(_ name: String) -> String { path + "/" + name }
-
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// The package's root directory, found from this file's path.
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
-    }
-    return FileManager.default.currentDirectoryPath
-}()
+import TestSupport
 
 /// Index files built from the sample corpus in Data/.
 enum TestIndex {
     /// The 200 sample articles, read once.
     static let articles: [Article] = {
         do {
-            return try FeedReader().read([packageRoot + "/Data/articles.jsonl"]).articles
+            return try sampleArticles()
         } catch {
             fatalError("cannot read the sample corpus: \(error)")
         }

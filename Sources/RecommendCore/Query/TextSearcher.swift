@@ -13,6 +13,8 @@ public struct TextSearcher: Sendable {
     let cells: LatentCells?
     /// Scores every article, whatever the index's size.
     let exact: Bool
+    /// Scratch memory reused from one text to the next.
+    let workspaces: WorkspacePool
 
     /// How much wider a text's candidate search is than an article's at build time (probes, dense and lexical
     /// candidates): an article's list also gains the articles that found it (the reverse-neighbour merge), a
@@ -42,6 +44,7 @@ public struct TextSearcher: Sendable {
             vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
             semanticWeight: weighting.semanticWeight)
         self.scorer = scorer
+        workspaces = WorkspacePool(for: scorer)
         projection = scorer.semantic.map {
             TermProjection(
                 space: $0, titlePostings: scorer.titlePostings, bodyPostings: scorer.bodyPostings,
@@ -66,20 +69,21 @@ public struct TextSearcher: Sendable {
         guard !title.trimmed.isEmpty || !body.trimmed.isEmpty else { throw QueryError.emptyText }
         let query = model.vectorize(title: title, body: body)
         let latent = projection?.unitVector(of: query, row: 0)
-        var workspace = ExactScorer.Workspace(for: scorer)
         var top = TopK(capacity: k)
-        if exact {
-            scorer.scoreAll(text: query, row: 0, latent: latent, workspace: &workspace, into: &top)
-        } else {
-            let options = index.metadata.configuration.similarity
-            var candidates = nearestInLatentSpace(latent ?? [], count: Self.breadth * options.candidates)
-            candidates += scorer.lexicalCandidates(
-                of: query, row: 0, excluding: nil, terms: options.lexicalTerms,
-                count: Self.breadth * options.lexicalCandidates, workspace: &workspace)
-            var seen = Set<Int32>()
-            candidates = candidates.filter { seen.insert($0).inserted }
-            let scores = scorer.scores(of: query, row: 0, latent: latent, candidates, workspace: &workspace)
-            for (j, s) in zip(candidates, scores) where s > 0 { top.insert(s, j) }
+        workspaces.withWorkspace { workspace in
+            if exact {
+                scorer.scoreAll(text: query, row: 0, latent: latent, workspace: &workspace, into: &top)
+            } else {
+                let options = index.metadata.configuration.similarity
+                var candidates = nearestInLatentSpace(latent ?? [], count: Self.breadth * options.candidates)
+                candidates += scorer.lexicalCandidates(
+                    of: query, row: 0, excluding: nil, terms: options.lexicalTerms,
+                    count: Self.breadth * options.lexicalCandidates, workspace: &workspace)
+                var seen = Set<Int32>()
+                candidates = candidates.filter { seen.insert($0).inserted }
+                let scores = scorer.scores(of: query, row: 0, latent: latent, candidates, workspace: &workspace)
+                for (j, s) in zip(candidates, scores) where s > 0 { top.insert(s, j) }
+            }
         }
         let found = top.sorted()
         try index.checkArticles(found.map { Int($0.index) })

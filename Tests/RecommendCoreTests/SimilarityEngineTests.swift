@@ -123,4 +123,26 @@ import TestSupport
         #expect(top.sorted().map(\.index) == [3, 7, 0])
         #expect(top.threshold == 0.7)
     }
+
+    @Test("the heap agrees with a full sort for any scores, negative and zero included, in any order")
+    func topKAgreesWithSort() {
+        var random = SeededRandom(seed: 11)
+        for round in 0..<50 {
+            let count = 1 + Int(random.next() % 200)
+            let pairs = (0..<count).map { i -> (score: Float, index: Int32) in
+                let score: Float = [0, -0.0, 1, -1, .infinity][Int(random.next() % 5)]
+                return (random.next() % 3 == 0 ? score : Float(Int(random.next() % 41) - 20) / 7, Int32(i))
+            }
+            let capacity = 1 + round % 12
+            let expected = pairs.sorted { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
+                .prefix(capacity)
+            for shuffled in [pairs, pairs.reversed()] {
+                var top = TopK(capacity: capacity)
+                for p in shuffled { top.insert(p.score, p.index) }
+                #expect(top.sorted().map(\.index) == expected.map(\.index))
+                #expect(top.sorted().map(\.score) == expected.map(\.score))
+                #expect(top.threshold == (expected.count == capacity ? expected.last!.score : -.infinity))
+            }
+        }
+    }
 }

@@ -1,81 +1,94 @@
 /// The `capacity` best (score, index) pairs seen so far, in a bounded min-heap: higher scores are better and
 /// equal scores prefer the lower index, so the result never depends on the order of insertion.
+///
+/// Each pair is held as one 64-bit key that orders as the pair ranks (the score's bits mapped to an unsigned
+/// order above, the complemented index below), so the heap compares and moves one integer per step.
 public struct TopK: Sendable {
     public let capacity: Int
-    private var scores: [Float] = []
-    private var indices: [Int32] = []
+    private var keys: [UInt64] = []
+    /// The score of the worst pair held once the heap is full (`-infinity` before): read on every offer.
+    public private(set) var threshold: Float = -.infinity
 
     public init(capacity: Int) {
         self.capacity = max(0, capacity)
-        scores.reserveCapacity(self.capacity)
-        indices.reserveCapacity(self.capacity)
+        keys.reserveCapacity(self.capacity)
     }
 
     /// The number of pairs held.
-    public var count: Int { scores.count }
+    public var count: Int { keys.count }
 
-    /// The score a new pair must beat once the heap is full (`-infinity` before).
+    /// The key of a pair: greater keys rank higher.
     @inline(__always)
-    public var threshold: Float { scores.count == capacity && capacity > 0 ? scores[0] : -.infinity }
+    static func key(_ score: Float, _ index: Int32) -> UInt64 {
+        let bits = (score + 0).bitPattern  // -0 as +0
+        let ordered = bits & 0x8000_0000 != 0 ? ~bits : bits | 0x8000_0000
+        return UInt64(ordered) << 32 | UInt64(~UInt32(bitPattern: index))
+    }
 
-    /// `true` when (a, ai) ranks below (b, bi).
+    /// The score and index a key holds.
     @inline(__always)
-    private static func worse(_ a: Float, _ ai: Int32, _ b: Float, _ bi: Int32) -> Bool {
-        a < b || (a == b && ai > bi)
+    static func pair(_ key: UInt64) -> (score: Float, index: Int32) {
+        let ordered = UInt32(truncatingIfNeeded: key >> 32)
+        let bits = ordered & 0x8000_0000 != 0 ? ordered & 0x7FFF_FFFF : ~ordered
+        return (Float(bitPattern: bits), Int32(bitPattern: ~UInt32(truncatingIfNeeded: key)))
     }
 
     /// Offers a pair; it is kept if it is among the best `capacity` so far.
-    /// - Complexity: O(1) when rejected by the threshold, O(log capacity) otherwise.
+    /// - Complexity: O(1) when rejected, O(log capacity) otherwise.
     @inline(__always)
     public mutating func insert(_ score: Float, _ index: Int32) {
         guard capacity > 0 else { return }
-        if scores.count < capacity {
-            scores.append(score)
-            indices.append(index)
-            siftUp(scores.count - 1)
-        } else if Self.worse(scores[0], indices[0], score, index) {
-            scores[0] = score
-            indices[0] = index
-            siftDown(0)
+        let key = Self.key(score, index)
+        if keys.count < capacity {
+            keys.append(key)
+            siftUp(keys.count - 1)
+            if keys.count == capacity { threshold = Self.pair(keys[0]).score }
+        } else if key > keys[0] {
+            siftDown(key)
+            threshold = Self.pair(keys[0]).score
         }
     }
 
     /// The pairs held, best first.
     public func sorted() -> [(score: Float, index: Int32)] {
-        zip(scores, indices).map { (score: $0, index: $1) }.sorted { Self.worse($1.score, $1.index, $0.score, $0.index) }
+        keys.sorted(by: >).map(Self.pair)
     }
 
     /// Empties the heap, keeping its storage.
     public mutating func removeAll() {
-        scores.removeAll(keepingCapacity: true)
-        indices.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        threshold = -.infinity
     }
 
     private mutating func siftUp(_ start: Int) {
-        var child = start
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard Self.worse(scores[child], indices[child], scores[parent], indices[parent]) else { break }
-            scores.swapAt(child, parent)
-            indices.swapAt(child, parent)
-            child = parent
+        keys.withUnsafeMutableBufferPointer { heap in
+            var child = start
+            let key = heap[child]
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard key < heap[parent] else { break }
+                heap[child] = heap[parent]
+                child = parent
+            }
+            heap[child] = key
         }
     }
 
-    private mutating func siftDown(_ start: Int) {
-        var parent = start
-        let n = scores.count
-        while true {
-            let left = 2 * parent + 1
-            guard left < n else { break }
-            var pick = left
-            if left + 1 < n, Self.worse(scores[left + 1], indices[left + 1], scores[left], indices[left]) {
-                pick = left + 1
+    /// Replaces the root (the worst pair) by `key` and restores the heap.
+    private mutating func siftDown(_ key: UInt64) {
+        keys.withUnsafeMutableBufferPointer { heap in
+            let n = heap.count
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                guard left < n else { break }
+                var pick = left
+                if left + 1 < n, heap[left + 1] < heap[left] { pick = left + 1 }
+                guard heap[pick] < key else { break }
+                heap[parent] = heap[pick]
+                parent = pick
             }
-            guard Self.worse(scores[pick], indices[pick], scores[parent], indices[parent]) else { break }
-            scores.swapAt(pick, parent)
-            indices.swapAt(pick, parent)
-            parent = pick
+            heap[parent] = key
         }
     }
 }

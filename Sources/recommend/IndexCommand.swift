@@ -42,6 +42,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Inverted-file cells each article searches.")
     var probes: Int?
 
+    @Option(help: "Fit the LSA on a sample of this many articles and project the rest (0: fit on every article).")
+    var latentSample: Int?
+
     @Option(help: "Strongest terms per article used to find lexical candidates.")
     var lexicalTerms: Int?
 
@@ -103,6 +106,7 @@ struct IndexCommand: AsyncParsableCommand {
         if let denseDimensions { configuration.similarity.denseDimensions = denseDimensions }
         if let exhaustiveBelow { configuration.similarity.exhaustiveBelow = exhaustiveBelow }
         if let probes { configuration.similarity.probes = probes }
+        if let latentSample { configuration.similarity.latentSample = latentSample > 0 ? latentSample : nil }
         if let lexicalTerms { configuration.similarity.lexicalTerms = lexicalTerms }
         if let candidates { configuration.similarity.candidates = candidates }
         if let feedbackNeighbours { configuration.similarity.feedbackNeighbours = feedbackNeighbours }

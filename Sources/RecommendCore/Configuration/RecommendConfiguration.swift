@@ -101,6 +101,12 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var feedbackDepth = 30
     /// Power iterations of the randomized range finder for the truncated SVD. Default 2.
     public var powerIterations = 2
+    /// Above this many articles the truncated SVD is fitted on a seeded sample of this many and every article is
+    /// projected on its term vectors (`LatentSemanticModel`); nil fits on every article (and is what an index
+    /// written before sampling existed reads as). 50,000 rows estimate 138 directions closely, and no
+    /// labelled corpus here reaches it: at 200,000 articles it takes the dense phase from 11-16 s to
+    /// 5 s. Default 50,000.
+    public var latentSample: Int? = 50_000
     /// Seed of every random choice, so the same input gives the same index byte for byte. Default 1.
     public var seed: UInt64 = 1
 

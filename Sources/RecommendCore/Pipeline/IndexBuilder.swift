@@ -41,7 +41,7 @@ public struct IndexBuilder: Sendable {
         let latent = try timer.measure("dense") {
             try LatentSemanticModel.articleVectors(
                 vectors, titleWeight: configuration.weighting.titleWeight, dimensions: similarity.denseDimensions,
-                powerIterations: similarity.powerIterations, seed: similarity.seed)
+                powerIterations: similarity.powerIterations, seed: similarity.seed, sample: similarity.latentSample)
         }
         let result = timer.measure("similarity") {
             SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)

@@ -13,15 +13,25 @@ public enum LatentSemanticModel {
     /// matrix; the term side is only ever multiplied.
     /// - Complexity: O((3 + 2q) × entries × (d + 10) + (articles + terms) × (d + 10)²);
     ///   memory O((articles + 2 terms) × (d + 10)).
+    ///
+    /// With `sample` below the number of articles, the factorisation is fitted on a seeded uniform sample of
+    /// that many articles and every article is then projected on its term vectors, `X V`: the sample's
+    /// `X_sᵀ X_s` estimates the whole corpus's `Xᵀ X` (scaled by `n / sample`), so its leading directions are
+    /// the corpus's, at the cost of `sample` rows instead of `n`. The singular values are scaled by
+    /// `sqrt(n / sample)` to stand for the whole corpus.
     public static func articleVectors(
-        _ vectors: FieldVectors, titleWeight: Float, dimensions: Int, powerIterations: Int, seed: UInt64
+        _ vectors: FieldVectors, titleWeight: Float, dimensions: Int, powerIterations: Int, seed: UInt64,
+        sample: Int? = nil
     ) throws(LinearAlgebraError) -> LatentVectors {
-        let n = vectors.count
+        let all = vectors.count
         let terms = vectors.title.columnCount
+        let full = combinedMatrix(vectors, titleWeight: titleWeight)
+        let fitted = sample.map { $0 < all && $0 >= min(dimensions, 2 * terms) + 10 } ?? false
+        let x = fitted ? full.rows(seededSample(sample!, of: all, seed: seed)) : full
+        let n = x.rowCount
         let d = min(dimensions, n, 2 * terms)
         let width = min(d + 10, n, 2 * terms)
-        guard d > 0 else { return LatentVectors(coordinates: DenseMatrix(zeros: n, 0), singularValues: []) }
-        let x = combinedMatrix(vectors, titleWeight: titleWeight)
+        guard d > 0 else { return LatentVectors(coordinates: DenseMatrix(zeros: all, 0), singularValues: []) }
         // X^T M for M (n x width), and X Q for Q (2 terms x width); the term side is in X's column order.
         func transposeProduct(_ m: [Float]) -> [Float] {
             var out = [Float](repeating: 0, count: 2 * terms * width)
@@ -60,6 +70,9 @@ public enum LatentSemanticModel {
             }
         }
         let eigenvalues = try BLAS.symmetricEigen(&gram, n: width)
+        if fitted {
+            return projected(full, z: z, eigenvectors: gram, eigenvalues: eigenvalues, d: d, width: width, fittedRows: n)
+        }
         // Rows of `gram` are eigenvectors, ascending; the last d, scaled by their singular values, form W Σ.
         var w = [Float](repeating: 0, count: width * d)
         for j in 0..<d {
@@ -82,6 +95,50 @@ public enum LatentSemanticModel {
         }
         let singularValues = (0..<d).map { max(0, eigenvalues[width - 1 - $0]).squareRoot() }
         return LatentVectors(coordinates: DenseMatrix(rows: n, columns: d, storage: e), singularValues: singularValues)
+    }
+
+    /// Every article of `x` placed by the term vectors of a factorisation fitted on `fittedRows` of them:
+    /// `V = Z W Σ⁻¹` (for `Z = X_sᵀ Q`, so that `X_s V = Q W = U`), then coordinates `X V`.
+    private static func projected(
+        _ x: SparseMatrix, z: [Float], eigenvectors gram: [Float], eigenvalues: [Float], d: Int, width: Int,
+        fittedRows: Int
+    ) -> LatentVectors {
+        let n = x.rowCount
+        let columns = x.columnCount
+        // W Σ⁻¹: the last d eigenvectors (rows of `gram`, ascending), each over its singular value.
+        var w = [Float](repeating: 0, count: width * d)
+        for j in 0..<d {
+            let row = width - 1 - j
+            let sigma = max(0, eigenvalues[row]).squareRoot()
+            guard sigma > 0 else { continue }
+            for i in 0..<width { w[i * d + j] = gram[row * width + i] / sigma }
+        }
+        var termVectors = [Float](repeating: 0, count: columns * d)
+        z.withUnsafeBufferPointer { zp in
+            w.withUnsafeBufferPointer { wp in
+                termVectors.withUnsafeMutableBufferPointer { vp in
+                    BLAS.multiply(zp.baseAddress!, wp.baseAddress!, into: vp.baseAddress!, m: columns, n: d, k: width)
+                }
+            }
+        }
+        var e = [Float](repeating: 0, count: n * d)
+        termVectors.withUnsafeBufferPointer { vp in
+            e.withUnsafeMutableBufferPointer { ep in
+                x.multiplyAccumulate(dense: vp.baseAddress!, width: d, scale: 1, into: ep.baseAddress!)
+            }
+        }
+        let scale = (Float(n) / Float(fittedRows)).squareRoot()
+        let singularValues = (0..<d).map { scale * max(0, eigenvalues[width - 1 - $0]).squareRoot() }
+        return LatentVectors(coordinates: DenseMatrix(rows: n, columns: d, storage: e), singularValues: singularValues)
+    }
+
+    /// `count` distinct row numbers below `n`, ascending, drawn uniformly with `seed` (a partial Fisher-Yates
+    /// shuffle).
+    static func seededSample(_ count: Int, of n: Int, seed: UInt64) -> [Int] {
+        var random = SeededRandom(seed: seed ^ 0x5A4D_504C)
+        var rows = Array(0..<n)
+        for i in 0..<min(count, n) { rows.swapAt(i, i + Int(random.next() % UInt64(n - i))) }
+        return rows.prefix(count).sorted()
     }
 
     /// `X = [sqrt(w) T | sqrt(1 - w) B]` as one matrix whose columns are ordered by how many articles use them,

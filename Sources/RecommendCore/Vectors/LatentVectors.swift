@@ -1,5 +1,5 @@
 /// Articles in the latent (LSA) space: coordinates `U Σ`, dimensions in decreasing order of singular value.
-public struct LatentVectors: Sendable {
+public struct LatentVectors: Sendable, Equatable {
     /// `articles x d`, unnormalised.
     public let coordinates: DenseMatrix
     /// The `d` singular values, decreasing.

@@ -46,6 +46,23 @@ public struct SparseMatrix: Sendable, Equatable {
         return SparseMatrix(rowStart: counts, columns: tColumns, values: tValues, columnCount: rowCount)
     }
 
+    /// The matrix of the given rows, in the order given.
+    /// - Complexity: O(rows given + their entries).
+    public func rows(_ indices: [Int]) -> SparseMatrix {
+        var starts = [0]
+        starts.reserveCapacity(indices.count + 1)
+        var cols: [Int32] = []
+        var vals: [Float] = []
+        cols.reserveCapacity(indices.reduce(0) { $0 + range(ofRow: $1).count })
+        vals.reserveCapacity(cols.capacity)
+        for i in indices {
+            cols += columns[range(ofRow: i)]
+            vals += values[range(ofRow: i)]
+            starts.append(cols.count)
+        }
+        return SparseMatrix(rowStart: starts, columns: cols, values: vals, columnCount: columnCount)
+    }
+
     /// The dot product of rows `a` of this matrix and `b` of `other`, by merging their sorted columns.
     /// - Complexity: O(entries of both rows).
     public func dot(row a: Int, with other: SparseMatrix, row b: Int) -> Float {

@@ -35,20 +35,21 @@ struct InvertedFileCandidateSearch: CandidateSearch {
         for (slot, i) in order.enumerated() {
             members.replaceSubrange((slot * d)..<((slot + 1) * d), with: vectors.row(Int(i)))
         }
-        // Queries probing each cell.
+        // Queries probing each cell, by slot: the query in slot s is article order[s], so the queries of one cell
+        // (which sit in nearby cells) have nearby slots, and so do their heaps in memory.
         var probeStart = [Int](repeating: 0, count: lists + 1)
         for p in assignment { probeStart[Int(p) + 1] += 1 }
         for c in 0..<lists { probeStart[c + 1] += probeStart[c] }
         var probeFill = probeStart
         var probers = [Int32](repeating: 0, count: assignment.count)
-        for i in 0..<n {
+        for (slot, i) in order.enumerated() {
             for p in 0..<probes {
-                let c = Int(assignment[i * probes + p])
-                probers[probeFill[c]] = Int32(i)
+                let c = Int(assignment[Int(i) * probes + p])
+                probers[probeFill[c]] = Int32(slot)
                 probeFill[c] += 1
             }
         }
-        // Each worker owns the queries i with i % workers == w, so no two workers touch one heap.
+        // Each worker owns the slots s with s % workers == w, so no two workers touch one heap.
         let workers = ParallelMap.workers
         var heaps = (0..<n).map { _ in TopK(capacity: candidates) }
         for c in 0..<lists {
@@ -64,13 +65,13 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                     var owned = [Int32]()
                     for c in 0..<lists where start[c + 1] > start[c] {
                         owned.removeAll(keepingCapacity: true)
-                        for q in probers[probeStart[c]..<probeStart[c + 1]] where Int(q) % workers == w {
-                            owned.append(q)
+                        for slot in probers[probeStart[c]..<probeStart[c + 1]] where Int(slot) % workers == w {
+                            owned.append(slot)
                         }
                         guard !owned.isEmpty else { continue }
                         let m = start[c + 1] - start[c]
                         queries.removeAll(keepingCapacity: true)
-                        for q in owned { queries += vectors.row(Int(q)) }
+                        for slot in owned { queries += vectors.row(Int(order[Int(slot)])) }
                         if scores.count < owned.count * m { scores = [Float](repeating: 0, count: owned.count * m) }
                         cost.time(\.gemmSeconds) {
                             queries.withUnsafeBufferPointer { qp in
@@ -88,8 +89,9 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                         scores.withUnsafeBufferPointer { scores in
                             order.withUnsafeBufferPointer { order in
                                 let members = order.baseAddress! + start[c]
-                                for (r, q) in owned.enumerated() {
-                                    let heap = shared.pointer + Int(q)
+                                for (r, slot) in owned.enumerated() {
+                                    let heap = shared.pointer + Int(slot)
+                                    let q = order[Int(slot)]
                                     let row = scores.baseAddress! + r * m
                                     var threshold = heap.pointee.threshold
                                     for k in 0..<m where row[k] > threshold && members[k] != q {
@@ -111,8 +113,8 @@ struct InvertedFileCandidateSearch: CandidateSearch {
         // their vectors and postings still in cache.
         let blockRows = 4096
         for blockStart in stride(from: 0, to: n, by: blockRows) {
-            let rows = order[blockStart..<min(n, blockStart + blockRows)].map { Int($0) }
-            body(rows, rows.map { heaps[$0].sorted().map(\.index) })
+            let slots = blockStart..<min(n, blockStart + blockRows)
+            body(slots.map { Int(order[$0]) }, slots.map { heaps[$0].sorted().map(\.index) })
         }
         return cost
     }

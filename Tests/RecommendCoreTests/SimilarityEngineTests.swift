@@ -34,11 +34,17 @@ import TestSupport
         var vectors: FieldVectors
         var semantic: SemanticSpace?
         var lists: RelatedLists
+        var method = ""
     }
 
-    static func build(_ articles: [Article], exactBelow: Int, semanticWeight: Float = 0.3) throws -> Built {
+    static func build(
+        _ articles: [Article], exactBelow: Int, exhaustiveBelow: Int = 40_000, lexicalCandidates: Int = 50,
+        semanticWeight: Float = 0.3
+    ) throws -> Built {
         var configuration = RecommendConfiguration()
         configuration.similarity.exactBelow = exactBelow
+        configuration.similarity.exhaustiveBelow = exhaustiveBelow
+        configuration.similarity.lexicalCandidates = lexicalCandidates
         configuration.similarity.neighbours = 10
         configuration.weighting.semanticWeight = semanticWeight
         configuration.weighting.semanticDimensions = 20
@@ -47,7 +53,7 @@ import TestSupport
             vectors, titleWeight: configuration.weighting.titleWeight, dimensions: 64, powerIterations: 2, seed: 1)
         let engine = SimilarityEngine(options: configuration.similarity, weighting: configuration.weighting)
         let result = engine.relatedLists(vectors, latent: latent)
-        return Built(vectors: vectors, semantic: result.semantic, lists: result.lists)
+        return Built(vectors: vectors, semantic: result.semantic, lists: result.lists, method: result.method)
     }
 
     /// Checks that each list holds the exact top scores: same score at each rank (within float rounding).
@@ -98,6 +104,23 @@ import TestSupport
         for i in 0..<generated.vectors.count {
             for entry in generated.lists.list(of: i) {
                 #expect(abs(Self.pairScore(generated, i, entry.index) - entry.score) < 1e-5)
+            }
+        }
+    }
+
+    @Test("inverted-file candidates re-ranked exactly recover the exact top-10, each entry with its exact score")
+    func invertedFileRecall() throws {
+        // Dense candidates alone (no lexical ones), so that the inverted file is what is tested.
+        let built = try Self.build(
+            syntheticArticles(count: 1_200, topics: 12), exactBelow: 0, exhaustiveBelow: 0, lexicalCandidates: 0)
+        #expect(built.method == "inverted-file")
+        // 2 sqrt(1200) = 69 cells, 24 probed: about a third of all pairs.
+        let recall = Self.recall(built.lists, Self.bruteForce(built, k: 10))
+        #expect(recall >= 0.95)
+        for i in 0..<built.vectors.count {
+            #expect(!built.lists.list(of: i).contains { $0.index == i })
+            for entry in built.lists.list(of: i) {
+                #expect(abs(Self.pairScore(built, i, entry.index) - entry.score) < 1e-5)
             }
         }
     }

@@ -39,6 +39,63 @@ import TestSupport
         #expect(articles[2].published == nil)
     }
 
+    @Test("a feed read in blocks (parsed while the next is read) gives exactly what it gives read whole")
+    func blocks() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var lines = (0..<40).map { #"{"id": "b\#($0)", "title": "Title \#($0)", "body": "Body \#($0)"}"# }
+        lines[3] = #"{"id": "b3", "title": "Broken"#
+        lines[9] = ""
+        lines[10] = "   "
+        lines[17] = #"{"id": "b17", "title": "Long", "body": ""# + String(repeating: "word ", count: 400) + #""}"#
+        lines[22] = #"{"title": "No id"}"#
+        lines[30] += "\r"
+        let text = lines.joined(separator: "\n")  // no line break after the last line
+        let file = try dir.write("f.jsonl", text)
+        let whole = JSONLinesParser.parse(Array(text.utf8), file: file)
+        #expect(whole.count == 38)
+        #expect(whole.compactMap(\.article).count == 36)
+        #expect(whole.flatMap(\.issues).map(\.location.line) == [4, 23])
+        for blockSize in [1, 7, 64, 1_000, 1 << 20] {
+            let streamed = try JSONLinesParser.parse(file: file, blockSize: blockSize)
+            #expect(streamed.map(\.location) == whole.map(\.location), "block size \(blockSize)")
+            #expect(streamed.map(\.article) == whole.map(\.article), "block size \(blockSize)")
+            #expect(streamed.map(\.issues) == whole.map(\.issues), "block size \(blockSize)")
+        }
+        let empty = try dir.write("empty.jsonl", "")
+        #expect(try JSONLinesParser.parse(file: empty, blockSize: 16).isEmpty)
+    }
+
+    @Test("a truncated gzip stream stops the read with the file and zlib's reason, whole or in blocks")
+    func truncatedGzip() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var random = SeededRandom(seed: 5)
+        let text = (0..<2_000).map { i in
+            #"{"id": "t\#(i)", "title": "T", "body": "\#((0..<20).map { _ in String(random.next() % 100_000) }.joined(separator: " "))"}"#
+        }.joined(separator: "\n")
+        try dir.write("t.jsonl", text)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "gzip -c '\(dir.path)/t.jsonl' | head -c 30000 > '\(dir.path)/t.jsonl.gz'"]
+        try process.run()
+        process.waitUntilExit()
+        let file = dir.path + "/t.jsonl.gz"
+        for read in [{ _ = try FeedReader().read([file]) }, { _ = try JSONLinesParser.parse(file: file, blockSize: 512) }] {
+            do {
+                try read()
+                Issue.record("a truncated file was read without an error")
+            } catch let error as FeedError {
+                guard case .unreadable(let name, let reason) = error else {
+                    Issue.record("unexpected error \(error)")
+                    continue
+                }
+                #expect(name == file)
+                #expect(!reason.isEmpty)
+            }
+        }
+    }
+
     @Test("a duplicate id stops the run naming both lines, or the last one wins when asked")
     func duplicates() throws {
         let dir = try TemporaryDirectory()

@@ -17,11 +17,10 @@ public struct FeedReader: Sendable {
     public func read(_ inputs: [String]) throws -> (articles: [Article], report: FeedReport) {
         var collector = FeedCollector(duplicates: duplicates)
         for file in try Self.expand(inputs) {
-            let bytes = try InputFile.readAll(file)
             let lines: [ParsedLine]
             switch try Self.format(of: file) {
-            case .jsonLines: lines = JSONLinesParser.parse(bytes, file: file)
-            case .csv: lines = try CSVParser.parse(bytes, file: file)
+            case .jsonLines: lines = try JSONLinesParser.parse(file: file)
+            case .csv: lines = try CSVParser.parse(try InputFile.readAll(file), file: file)
             }
             for line in lines { try collector.accept(line) }
         }

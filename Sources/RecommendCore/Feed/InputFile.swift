@@ -1,31 +1,73 @@
 internal import CZlib
 
-/// Reads an input file whole, inflating it when it is gzip-compressed.
+/// Reads an input file, inflating it when it is gzip-compressed.
 enum InputFile {
     /// The bytes of `path`, decompressed if the file starts with the gzip magic number.
-    /// - Throws: `FeedError.unreadable` when the file cannot be opened or is a damaged gzip stream.
+    /// - Throws: `FeedError.unreadable` when the file cannot be opened or is a damaged or truncated gzip stream.
     static func readAll(_ path: String) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        try withReader(path) { read in
+            while try read(&bytes, 1 << 20) > 0 {}
+        }
+        return bytes
+    }
+
+    /// Calls `body` with consecutive blocks of whole lines of `path` (decompressed), each about `blockSize`
+    /// bytes, and the 1-based number of the block's first line; a line longer than `blockSize` makes its block
+    /// longer. Every block but the last ends with a line break. The next block is read only when `body`
+    /// returns, so a caller can work on one block while the file is read on.
+    /// - Throws: `FeedError.unreadable` as `readAll`, or what `body` throws.
+    static func forEachBlock(_ path: String, blockSize: Int, _ body: ([UInt8], Int) throws -> Void) throws {
+        try withReader(path) { read in
+            var block: [UInt8] = []
+            var firstLine = 1
+            while true {
+                let scanned = block.count
+                let count = try read(&block, blockSize)
+                guard count > 0 else { break }
+                guard let lastBreak = block[scanned...].lastIndex(of: 10) else { continue }
+                let rest = Array(block[(lastBreak + 1)...])
+                block.removeLast(block.count - lastBreak - 1)
+                let lines = block.withUnsafeBufferPointer { b in b.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } }
+                try body(block, firstLine)
+                firstLine += lines
+                block = rest
+            }
+            if !block.isEmpty { try body(block, firstLine) }
+        }
+    }
+
+    /// Opens `path` and hands `body` a function that appends up to `count` more bytes of it to an array and
+    /// returns how many it appended (0 at the end).
+    private static func withReader(
+        _ path: String, _ body: (_ read: (inout [UInt8], Int) throws -> Int) throws -> Void
+    ) throws {
         guard let file = gzopen(path, "rb") else {
             throw FeedError.unreadable(file: path, reason: "no such file or not readable")
         }
         defer { gzclose(file) }
         gzbuffer(file, 1 << 17)
-        var bytes: [UInt8] = []
-        let chunk = 1 << 20
-        while true {
+        try body { bytes, count in
             let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            bytes.append(contentsOf: repeatElement(0, count: count))
             let read = bytes.withUnsafeMutableBufferPointer { buffer in
-                gzread(file, buffer.baseAddress! + start, UInt32(chunk))
+                gzread(file, buffer.baseAddress! + start, UInt32(count))
             }
             if read < 0 {
                 var code: Int32 = 0
                 let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
                 throw FeedError.unreadable(file: path, reason: message)
             }
-            bytes.removeLast(chunk - Int(read))
-            if read == 0 { break }
+            bytes.removeLast(count - Int(read))
+            if Int(read) < count {
+                // At the end of the input: zlib reports a gzip stream cut short as Z_BUF_ERROR, not as a failed read.
+                var code: Int32 = 0
+                _ = gzerror(file, &code)
+                if code == Z_BUF_ERROR {
+                    throw FeedError.unreadable(file: path, reason: "the gzip stream ends early (truncated file)")
+                }
+            }
+            return Int(read)
         }
-        return bytes
     }
 }

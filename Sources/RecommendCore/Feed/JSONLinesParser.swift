@@ -1,11 +1,40 @@
+internal import Dispatch
 internal import Foundation
+internal import Synchronization
 
 /// Splits JSON Lines bytes into articles, one line at a time, in parallel.
 enum JSONLinesParser {
-    /// Every article of `bytes` in line order, with the issues of the lines that were skipped.
-    /// Blank lines are ignored; every other line yields an article or an issue, never nothing.
-    static func parse(_ bytes: [UInt8], file: String) -> [ParsedLine] {
-        let lines = LineSplitter.lines(of: bytes)
+    /// Every article of the file at `path` in line order, with the issues of the lines that were skipped.
+    ///
+    /// The file is read (and inflated) in blocks of whole lines, and each block is parsed while the next one
+    /// is read, so decompression, which is sequential, overlaps with parsing.
+    /// - Throws: `FeedError.unreadable` when the file cannot be read; lines already parsed are then discarded.
+    static func parse(file path: String, blockSize: Int = 8 << 20) throws -> [ParsedLine] {
+        let parsed = Mutex<[[ParsedLine]]>([])
+        let parsing = DispatchGroup()
+        defer { parsing.wait() }
+        try InputFile.forEachBlock(path, blockSize: blockSize) { block, firstLine in
+            parsing.wait()
+            let slot = parsed.withLock { blocks in
+                blocks.append([])
+                return blocks.count - 1
+            }
+            parsing.enter()
+            DispatchQueue.global().async {
+                let lines = parse(block, file: path, firstLine: firstLine)
+                parsed.withLock { $0[slot] = lines }
+                parsing.leave()
+            }
+        }
+        parsing.wait()
+        return parsed.withLock { $0.flatMap { $0 } }
+    }
+
+    /// Every article of `bytes` in line order, with the issues of the lines that were skipped; the first line
+    /// of `bytes` is line `firstLine` of `file`. Blank lines are ignored; every other line yields an article or
+    /// an issue, never nothing.
+    static func parse(_ bytes: [UInt8], file: String, firstLine: Int = 1) -> [ParsedLine] {
+        let lines = LineSplitter.lines(of: bytes, firstLine: firstLine)
         return ParallelMap.chunked(count: lines.count, chunkSize: 512) { range in
             let decoder = JSONDecoder()
             var out: [ParsedLine] = []
@@ -59,11 +88,12 @@ struct ParsedLine: Sendable {
 
 /// Finds the lines of a byte buffer.
 enum LineSplitter {
-    /// The non-blank lines of `bytes` as (1-based line number, byte range without the line break).
-    static func lines(of bytes: [UInt8]) -> [(Int, Range<Int>)] {
+    /// The non-blank lines of `bytes` as (line number, counting the first as `firstLine`; byte range without
+    /// the line break).
+    static func lines(of bytes: [UInt8], firstLine: Int = 1) -> [(Int, Range<Int>)] {
         var result: [(Int, Range<Int>)] = []
         var start = 0
-        var number = 1
+        var number = firstLine
         bytes.withUnsafeBufferPointer { b in
             func add(_ end: Int) {
                 var e = end

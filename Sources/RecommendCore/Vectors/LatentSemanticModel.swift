@@ -11,14 +11,14 @@ public enum LatentSemanticModel {
     /// (articles x (d + 10)), `powerIterations` rounds of `Q = orth(X X^T Q)`, then the eigenvectors `W` of
     /// `B B^T` for `B = Q^T X`, so the article vectors are `Q W Σ = U Σ`. Every QR is of an articles x (d + 10)
     /// matrix; the term side is only ever multiplied.
-    /// - Complexity: O((3 + 2q) × entries × (d + 10) + (articles + terms) × (d + 10)²);
-    ///   memory O((articles + 2 terms) × (d + 10)).
     ///
     /// With `sample` below the number of articles, the factorisation is fitted on a seeded uniform sample of
     /// that many articles and every article is then projected on its term vectors, `X V`: the sample's
     /// `X_sᵀ X_s` estimates the whole corpus's `Xᵀ X` (scaled by `n / sample`), so its leading directions are
     /// the corpus's, at the cost of `sample` rows instead of `n`. The singular values are scaled by
     /// `sqrt(n / sample)` to stand for the whole corpus.
+    /// - Complexity: O((3 + 2q) × entries fitted × (d + 10) + entries × d + (articles + terms) × (d + 10)²);
+    ///   memory O((articles + 2 terms) × (d + 10)).
     public static func articleVectors(
         _ vectors: FieldVectors, titleWeight: Float, dimensions: Int, powerIterations: Int, seed: UInt64,
         sample: Int? = nil

@@ -38,7 +38,7 @@ enum InputFile {
     }
 
     /// Opens `path` and hands `body` a function that appends up to `count` more bytes of it to an array and
-    /// returns how many it appended (0 at the end).
+    /// returns how many it appended (fewer only at the end of the file).
     private static func withReader(
         _ path: String, _ body: (_ read: (inout [UInt8], Int) throws -> Int) throws -> Void
     ) throws {
@@ -47,27 +47,31 @@ enum InputFile {
         }
         defer { gzclose(file) }
         gzbuffer(file, 1 << 17)
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { scratch.deallocate() }
         try body { bytes, count in
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: count))
-            let read = bytes.withUnsafeMutableBufferPointer { buffer in
-                gzread(file, buffer.baseAddress! + start, UInt32(count))
-            }
-            if read < 0 {
-                var code: Int32 = 0
-                let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
-                throw FeedError.unreadable(file: path, reason: message)
-            }
-            bytes.removeLast(count - Int(read))
-            if Int(read) < count {
-                // At the end of the input: zlib reports a gzip stream cut short as Z_BUF_ERROR, not as a failed read.
-                var code: Int32 = 0
-                _ = gzerror(file, &code)
-                if code == Z_BUF_ERROR {
-                    throw FeedError.unreadable(file: path, reason: "the gzip stream ends early (truncated file)")
+            var total = 0
+            while total < count {
+                let wanted = min(count - total, scratch.count)
+                let read = Int(gzread(file, scratch.baseAddress!, UInt32(wanted)))
+                if read < 0 {
+                    var code: Int32 = 0
+                    let message = gzerror(file, &code).map { String(cString: $0) } ?? "read error"
+                    throw FeedError.unreadable(file: path, reason: message)
+                }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<read]))
+                total += read
+                guard read == wanted else {
+                    // The end of the input: zlib reports a gzip stream cut short as Z_BUF_ERROR, not as a failed read.
+                    var code: Int32 = 0
+                    _ = gzerror(file, &code)
+                    if code == Z_BUF_ERROR {
+                        throw FeedError.unreadable(file: path, reason: "the gzip stream ends early (truncated file)")
+                    }
+                    break
                 }
             }
-            return Int(read)
+            return total
         }
     }
 }

@@ -1,33 +1,36 @@
-internal import Dispatch
 internal import Foundation
-internal import Synchronization
 
 /// Splits JSON Lines bytes into articles, one line at a time, in parallel.
 enum JSONLinesParser {
     /// Every article of the file at `path` in line order, with the issues of the lines that were skipped.
     ///
-    /// The file is read (and inflated) in blocks of whole lines, and each block is parsed while the next one
-    /// is read, so decompression, which is sequential, overlaps with parsing.
+    /// A thread of its own reads (and inflates) the file in blocks of whole lines while the calling thread parses
+    /// the blocks already read, so decompression, which is sequential, overlaps with parsing. At most two blocks
+    /// wait between them.
     /// - Throws: `FeedError.unreadable` when the file cannot be read; lines already parsed are then discarded.
     static func parse(file path: String, blockSize: Int = 8 << 20) throws -> [ParsedLine] {
-        let parsed = Mutex<[[ParsedLine]]>([])
-        let parsing = DispatchGroup()
-        defer { parsing.wait() }
-        try InputFile.forEachBlock(path, blockSize: blockSize) { block, firstLine in
-            parsing.wait()
-            let slot = parsed.withLock { blocks in
-                blocks.append([])
-                return blocks.count - 1
+        enum Message: Sendable {
+            case block([UInt8], firstLine: Int)
+            case end
+            case failed(FeedError)
+        }
+        let channel = BoundedChannel<Message>(capacity: 2)
+        Thread {
+            do {
+                try InputFile.forEachBlock(path, blockSize: blockSize) { channel.put(.block($0, firstLine: $1)) }
+                channel.put(.end)
+            } catch {
+                channel.put(.failed(error as? FeedError ?? .unreadable(file: path, reason: "\(error)")))
             }
-            parsing.enter()
-            DispatchQueue.global().async {
-                let lines = parse(block, file: path, firstLine: firstLine)
-                parsed.withLock { $0[slot] = lines }
-                parsing.leave()
+        }.start()
+        var parsed: [ParsedLine] = []
+        while true {
+            switch channel.take() {
+            case .block(let bytes, let firstLine): parsed += parse(bytes, file: path, firstLine: firstLine)
+            case .end: return parsed
+            case .failed(let error): throw error
             }
         }
-        parsing.wait()
-        return parsed.withLock { $0.flatMap { $0 } }
     }
 
     /// Every article of `bytes` in line order, with the issues of the lines that were skipped; the first line

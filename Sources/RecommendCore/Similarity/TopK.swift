@@ -33,10 +33,12 @@ public struct TopK: Sendable {
         return (Float(bitPattern: bits), Int32(bitPattern: ~UInt32(truncatingIfNeeded: key)))
     }
 
-    /// Offers a pair; it is kept if it is among the best `capacity` so far.
+    /// Offers a pair (`index` is not negative: an article number); it is kept if it is among the best
+    /// `capacity` so far.
     /// - Complexity: O(1) when rejected, O(log capacity) otherwise.
     @inline(__always)
     public mutating func insert(_ score: Float, _ index: Int32) {
+        assert(index >= 0, "TopK orders indices as article numbers")
         guard capacity > 0 else { return }
         let key = Self.key(score, index)
         if keys.count < capacity {

@@ -55,4 +55,24 @@ public struct DenseMatrix: Sendable, Equatable {
             scores.withUnsafeBufferPointer { body(start, count, UnsafeBufferPointer(rebasing: $0[0..<(count * other.rows)])) }
         }
     }
+
+    /// The inner product of every row with `q` (`columns` long), by one `sgemv`, into `out` (resized to `rows`).
+    func innerProducts(with q: [Float], into out: inout [Float]) {
+        precondition(q.count == columns)
+        if out.count != rows { out = [Float](repeating: 0, count: rows) }
+        storage.withUnsafeBufferPointer { a in
+            q.withUnsafeBufferPointer { q in
+                out.withUnsafeMutableBufferPointer { o in
+                    BLAS.multiplyVector(a.baseAddress!, q.baseAddress!, into: o.baseAddress!, m: rows, n: columns)
+                }
+            }
+        }
+    }
+
+    /// The inner product of every row with `q`, by one `sgemv`.
+    func innerProducts(with q: [Float]) -> [Float] {
+        var out: [Float] = []
+        innerProducts(with: q, into: &out)
+        return out
+    }
 }

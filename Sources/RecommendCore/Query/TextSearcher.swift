@@ -97,17 +97,8 @@ public struct TextSearcher: Sendable {
     private func nearestInLatentSpace(_ q: [Float], count: Int) -> [Int32] {
         guard let space = scorer.semantic, q.count == space.dimensions else { return [] }
         if let cells { return cells.nearest(to: q, in: space, count: count) }
-        var scores = [Float](repeating: 0, count: space.vectors.rows)
-        space.vectors.storage.withUnsafeBufferPointer { v in
-            q.withUnsafeBufferPointer { q in
-                scores.withUnsafeMutableBufferPointer { out in
-                    BLAS.multiplyVector(
-                        v.baseAddress!, q.baseAddress!, into: out.baseAddress!, m: space.vectors.rows, n: space.dimensions)
-                }
-            }
-        }
         var top = TopK(capacity: count)
-        for (j, s) in scores.enumerated() where s > top.threshold { top.insert(s, Int32(j)) }
+        for (j, s) in space.vectors.innerProducts(with: q).enumerated() where s > top.threshold { top.insert(s, Int32(j)) }
         return top.sorted().map(\.index)
     }
 }

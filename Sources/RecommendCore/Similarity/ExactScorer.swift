@@ -221,15 +221,7 @@ public struct ExactScorer: Sendable {
         if let semantic, let latent {
             let n = vectors.count
             let lexicalWeight = 1 - semanticWeight
-            if workspace.latentScores.count != n { workspace.latentScores = [Float](repeating: 0, count: n) }
-            semantic.vectors.storage.withUnsafeBufferPointer { v in
-                latent.withUnsafeBufferPointer { q in
-                    workspace.latentScores.withUnsafeMutableBufferPointer { c in
-                        BLAS.multiplyVector(
-                            v.baseAddress!, q.baseAddress!, into: c.baseAddress!, m: n, n: semantic.dimensions)
-                    }
-                }
-            }
+            semantic.vectors.innerProducts(with: latent, into: &workspace.latentScores)
             workspace.accumulator.withUnsafeMutableBufferPointer { lexical in
                 workspace.latentScores.withUnsafeBufferPointer { latent in
                     for j in 0..<n where j != excluding {

@@ -31,16 +31,8 @@ struct LatentCells: Sendable {
     /// - Complexity: O(cells × d + probed articles × d).
     func nearest(to q: [Float], in space: SemanticSpace, count: Int) -> [Int32] {
         let d = space.dimensions
-        var cellScores = [Float](repeating: 0, count: centroids.rows)
-        centroids.storage.withUnsafeBufferPointer { c in
-            q.withUnsafeBufferPointer { q in
-                cellScores.withUnsafeMutableBufferPointer { out in
-                    BLAS.multiplyVector(c.baseAddress!, q.baseAddress!, into: out.baseAddress!, m: centroids.rows, n: d)
-                }
-            }
-        }
         var nearestCells = TopK(capacity: probes)
-        for (c, s) in cellScores.enumerated() where s > nearestCells.threshold { nearestCells.insert(s, Int32(c)) }
+        for (c, s) in centroids.innerProducts(with: q).enumerated() where s > nearestCells.threshold { nearestCells.insert(s, Int32(c)) }
         var top = TopK(capacity: count)
         let cells = nearestCells.sorted().map { Int($0.index) }
         var scores = [Float](repeating: 0, count: cells.map { start[$0 + 1] - start[$0] }.max() ?? 0)

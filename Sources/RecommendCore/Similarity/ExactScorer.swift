@@ -149,16 +149,9 @@ public struct ExactScorer: Sendable {
         var top = TopK(capacity: count)
         workspace.accumulator.withUnsafeMutableBufferPointer { accumulator in
             for (weight, term, isTitle) in weighted.prefix(terms) {
-                let postings = isTitle ? titlePostings : bodyPostings
-                postings.columns.withUnsafeBufferPointer { articles in
-                    postings.values.withUnsafeBufferPointer { values in
-                        for p in postings.range(ofRow: Int(term)) {
-                            let j = Int(articles[p])
-                            if accumulator[j] == 0 { touched.append(Int32(j)) }
-                            accumulator[j] += weight * values[p]
-                        }
-                    }
-                }
+                Self.accumulate(
+                    isTitle ? titlePostings : bodyPostings, term: Int(term), weight: weight, into: accumulator,
+                    touched: &touched)
             }
             for j in touched {
                 let s = accumulator[Int(j)]
@@ -195,24 +188,33 @@ public struct ExactScorer: Sendable {
         swap(&touched, &workspace.touched)
         touched.reserveCapacity(vectors.count)
         workspace.accumulator.withUnsafeMutableBufferPointer { accumulator in
-            func accumulate(_ q: SparseMatrix, _ postings: SparseMatrix, _ weight: Float) {
-                postings.columns.withUnsafeBufferPointer { articles in
-                    postings.values.withUnsafeBufferPointer { values in
-                        for k in q.range(ofRow: row) {
-                            let v = weight * q.values[k]
-                            for p in postings.range(ofRow: Int(q.columns[k])) {
-                                let j = Int(articles[p])
-                                if accumulator[j] == 0 { touched.append(Int32(j)) }
-                                accumulator[j] += v * values[p]
-                            }
-                        }
-                    }
+            for (q, postings, weight) in [(query.title, titlePostings, titleWeight), (query.body, bodyPostings, 1 - titleWeight)] {
+                for k in q.range(ofRow: row) {
+                    Self.accumulate(
+                        postings, term: Int(q.columns[k]), weight: weight * q.values[k], into: accumulator,
+                        touched: &touched)
                 }
             }
-            accumulate(query.title, titlePostings, titleWeight)
-            accumulate(query.body, bodyPostings, 1 - titleWeight)
         }
         swap(&touched, &workspace.touched)
+    }
+
+    /// Adds `weight` times each posting of `term` to the accumulator of its article, noting in `touched` each
+    /// article the accumulator held no score for.
+    @inline(__always)
+    private static func accumulate(
+        _ postings: SparseMatrix, term: Int, weight: Float, into accumulator: UnsafeMutableBufferPointer<Float>,
+        touched: inout [Int32]
+    ) {
+        postings.columns.withUnsafeBufferPointer { articles in
+            postings.values.withUnsafeBufferPointer { values in
+                for p in postings.range(ofRow: term) {
+                    let j = Int(articles[p])
+                    if accumulator[j] == 0 { touched.append(Int32(j)) }
+                    accumulator[j] += weight * values[p]
+                }
+            }
+        }
     }
 
     /// Blends the accumulated lexical scores with the latent cosines, offers the results to `top` and clears

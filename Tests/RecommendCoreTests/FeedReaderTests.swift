@@ -5,6 +5,18 @@ import Testing
 import TestSupport
 
 @Suite struct FeedReaderTests {
+    /// Compresses `file` with the system's gzip into `file.gz` (cut after `keepingBytes`, if given) and returns
+    /// that path.
+    static func gzip(_ file: String, keepingBytes: Int? = nil) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        let cut = keepingBytes.map { " | head -c \($0)" } ?? ""
+        process.arguments = ["-c", "gzip -c '\(file)'\(cut) > '\(file).gz'"]
+        try process.run()
+        process.waitUntilExit()
+        return file + ".gz"
+    }
+
     @Test("every kind of bad line is skipped with file, line and reason; the good lines all survive")
     func badLines() throws {
         let dir = try TemporaryDirectory()
@@ -75,12 +87,7 @@ import TestSupport
             #"{"id": "t\#(i)", "title": "T", "body": "\#((0..<20).map { _ in String(random.next() % 100_000) }.joined(separator: " "))"}"#
         }.joined(separator: "\n")
         try dir.write("t.jsonl", text)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "gzip -c '\(dir.path)/t.jsonl' | head -c 30000 > '\(dir.path)/t.jsonl.gz'"]
-        try process.run()
-        process.waitUntilExit()
-        let file = dir.path + "/t.jsonl.gz"
+        let file = try Self.gzip(dir.file("t.jsonl"), keepingBytes: 30_000)
         for read in [{ _ = try FeedReader().read([file]) }, { _ = try JSONLinesParser.parse(file: file, blockSize: 512) }] {
             do {
                 try read()
@@ -150,14 +157,10 @@ import TestSupport
         defer { dir.remove() }
         let text = (0..<50).map { #"{"id": "g\#($0)", "title": "Title \#($0)", "body": "Body"}"# }.joined(separator: "\n")
         try dir.write("a.jsonl", text)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "gzip -c '\(dir.path)/a.jsonl' > '\(dir.path)/b.jsonl.gz'"]
-        try process.run()
-        process.waitUntilExit()
+        let compressed = try Self.gzip(dir.file("a.jsonl"))
         try dir.write("notes.txt", "not a feed")
         let plain = try FeedReader().read([dir.path + "/a.jsonl"]).articles
-        let zipped = try FeedReader().read([dir.path + "/b.jsonl.gz"]).articles
+        let zipped = try FeedReader().read([compressed]).articles
         #expect(plain.count == 50)
         #expect(plain == zipped)
         #expect(try FeedReader(duplicates: .lastWins).read([dir.path]).articles.count == 50)

@@ -4,14 +4,12 @@
 #
 #   Benchmarks/ablation.sh [CORPORA_DIR] [BENCH_DIR]      defaults: ../shared/corpora, ../shared/bench
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 corpora="${1:-$root/../shared/corpora}"
 bench="${2:-$root/../shared/bench}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$root/Scripts/setup"
-swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/recommend"
+build_recommend
 
 variants=(
     "TF-IDF only (no latent blend, no collapse)|--semantic-weight 0 --no-near-duplicates"

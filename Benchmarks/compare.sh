@@ -7,15 +7,13 @@
 # Defaults: ../shared/corpora and ../shared/bench next to the repository. Needs Python 3 with numpy, scipy,
 # scikit-learn (pip install scikit-learn threadpoolctl).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 corpora="${1:-$root/../shared/corpora}"
 bench="${2:-$root/../shared/bench}"
 corpus_list="${CORPORA:-bbc 20newsgroups-bydate agnews-test ecbplus}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-"$root/Scripts/setup"
-swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/recommend"
+build_recommend
 
 seconds() { /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }; cat "$work/time"; }
 score() { python3 "$bench/evaluate.py" --corpus "$1" --related "$2" --json | python3 -c '

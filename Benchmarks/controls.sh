@@ -8,12 +8,11 @@
 #
 # Default: ../shared/corpora next to the repository. Needs Python 3 (standard library only).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 corpora="${1:-$root/../shared/corpora}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-[ -n "${SKIP_BUILD:-}" ] || swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/recommend"
+[ -n "${SKIP_BUILD:-}" ] || build_recommend
 
 # label statistics of a lists file: mean distinct labels in the first 10, mean repeated texts (Data pairs)
 stats() { python3 - "$1" "$2" <<'PY'

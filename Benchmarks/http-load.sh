@@ -16,7 +16,7 @@ connections=${CONNECTIONS:-32}
 threads=${THREADS:-1}
 port=${PORT:-18080}
 log_level=${LOG_LEVEL:-info}
-root=$(cd "$(dirname "$0")/.." && pwd)
+source "$(dirname "$0")/lib.sh"
 work=${WORK:-$(mktemp -d /tmp/recommend-http-load.XXXXXX)}
 mkdir -p "$work"
 
@@ -24,8 +24,7 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 [ -f "$corpus" ] || { echo "no corpus at $corpus" >&2; exit 1; }
 
 echo "== build (release)"
-(cd "$root" && swift build -c release --product recommend 2>&1 | tail -1)
-bin="$root/.build/release/recommend"
+build_recommend
 
 echo "== index $corpus"
 "$bin" index "$corpus" --index "$work/bench.index" | head -3
@@ -88,10 +87,7 @@ echo "== serve on 127.0.0.1:$port (log level $log_level, log in $work/server.log
 "$bin" serve --index "$work/bench.index" --port "$port" --log-level "$log_level" >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+wait_until_ready "$port" 60
 curl -sf "http://127.0.0.1:$port/readyz"; echo
 
 memory() { grep -E '^(VmRSS|VmHWM)' "/proc/$server/status" | tr -s ' \t' ' ' | paste -sd' ' -; }

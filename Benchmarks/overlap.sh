@@ -5,13 +5,12 @@
 #   Benchmarks/overlap.sh [CORPUS ...]    default: the four labelled corpora in ../shared/corpora
 #   WORK=/tmp/recommend-overlap           where indexes and lists are kept
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 work="${WORK:-/tmp/recommend-overlap}"
 corpora=("$@")
 [ ${#corpora[@]} -gt 0 ] || corpora=("$root"/../shared/corpora/{bbc,20newsgroups-bydate,agnews-test,ecbplus}.jsonl.gz)
 mkdir -p "$work"
-(cd "$root" && swift build -c release --product recommend 2>&1 | tail -1)
-bin="$root/.build/release/recommend"
+build_recommend
 for corpus in "${corpora[@]}"; do
     name=$(basename "$corpus" .jsonl.gz)
     for mode in default exact; do

@@ -5,13 +5,12 @@
 #
 #   Benchmarks/reindex-kill-test.sh [N] [CORPUS.jsonl.gz]   (defaults: 20, ../shared/corpora/20newsgroups-bydate.jsonl.gz)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 runs="${1:-20}"
 corpus="${2:-$root/../shared/corpora/20newsgroups-bydate.jsonl.gz}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/recommend"
+build_recommend
 cd "$work"
 "$bin" load-sqlite "$corpus" --database news.db >/dev/null
 expected=$("$bin" reindex --source news.db --index news.index 2>/dev/null | sed -n 's/.*generation [0-9]*, \([0-9]*\) articles.*/\1/p')

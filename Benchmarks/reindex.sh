@@ -8,12 +8,11 @@
 #
 #   Benchmarks/reindex.sh [CORPUS.jsonl.gz]     (default ../shared/corpora/20newsgroups-bydate.jsonl.gz)
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 corpus="${1:-$root/../shared/corpora/20newsgroups-bydate.jsonl.gz}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/recommend"
+build_recommend
 cd "$work"
 
 # 99% / 1% split, the 1% chosen with a fixed seed and appended last, as new articles arrive.

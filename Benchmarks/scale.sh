@@ -7,16 +7,14 @@
 #   SKLEARN_MODES="lsa tfidf" Benchmarks/scale.sh     which reference modes to run (default: lsa; "" for none)
 #   BENCH_DIR=../shared/bench WORK=/tmp/scale         where the reference scripts are, where corpora are kept
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 bench="${BENCH_DIR:-$root/../shared/bench}"
 work="${WORK:-/tmp/recommend-scale}"
 modes="${SKLEARN_MODES-lsa}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(50000 100000 200000)
 mkdir -p "$work"
-"$root/Scripts/setup"
-swift build -c release --package-path "$root" >/dev/null
-bin="$root/.build/release/recommend"
+build_recommend
 
 for n in "${sizes[@]}"; do
     corpus="$work/scale-$n.jsonl.gz"

@@ -13,17 +13,13 @@ index=$1
 texts=$2
 count=${3:-100}
 port=${PORT:-18090}
-root=$(cd "$(dirname "$0")/.." && pwd)
-(cd "$root" && swift build -c release --product recommend 2>&1 | tail -1)
-bin="$root/.build/release/recommend"
+source "$(dirname "$0")/lib.sh"
+build_recommend
 
 "$bin" serve --index "$index" --port "$port" --log-level warning >/dev/null 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-  curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
-  sleep 0.1
-done
+wait_until_ready "$port" 60
 
 python3 - "$bin" "$index" "$texts" "$count" "$port" <<'PY'
 import json, subprocess, sys, time, urllib.request

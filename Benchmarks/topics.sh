@@ -8,14 +8,13 @@
 # Defaults: ../shared/corpora and ../shared/bench next to the repository. CORPORA="bbc:5 ..." picks corpora and
 # their label counts (default: bbc:5 20newsgroups-bydate:20 agnews-test:4 ecbplus:86).
 set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
+source "$(dirname "$0")/lib.sh"
 corpora="${1:-$root/../shared/corpora}"
 bench="${2:-$root/../shared/bench}"
 corpus_list="${CORPORA:-bbc:5 20newsgroups-bydate:20 agnews-test:4 ecbplus:86}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && swift build -c release --product recommend 2>&1 | tail -1)
-bin="$root/.build/release/recommend"
+build_recommend
 
 clusters() { python3 "$bench/evaluate.py" --corpus "$1" --related "$2" --clusters "$3" --json | python3 -c '
 import json, sys

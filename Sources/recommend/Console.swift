@@ -13,7 +13,7 @@ enum Console {
             printError(error.description)
             throw ExitCode(exitCode(for: error))
         } catch let error as any Error & CustomStringConvertible
-            where error is FeedError || error is IndexFileError || error is QueryError
+            where error is FeedError || error is IndexFileError || error is QueryError || error is OutputError
             || error is LinearAlgebraError || error is OverridesError || error is EvaluationError
             || error is DatabaseError
         {

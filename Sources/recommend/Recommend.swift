@@ -7,7 +7,8 @@ struct Recommend: AsyncParsableCommand {
         abstract: "Related articles and topics for a news archive.",
         subcommands: [
             IndexCommand.self, RelatedCommand.self, QueryCommand.self, TopicsCommand.self, TopicCommand.self,
-            ExportCommand.self, EvalCommand.self, ServeCommand.self, ReindexCommand.self, LoadSQLiteCommand.self,
+            ExportCommand.self, EvalCommand.self, ServeCommand.self, ReindexCommand.self, VerifyCommand.self,
+            LoadSQLiteCommand.self,
         ]
     )
 }

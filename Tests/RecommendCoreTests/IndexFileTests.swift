@@ -185,6 +185,45 @@ import TestSupport
         try IndexWriter.write(try Self.contents(), to: path)
         #expect(try RecommendIndex(path: path).count == 200)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["x.index"])
-        #expect(throws: IndexFileError.self) { try IndexWriter.write(try Self.contents(), to: "/nonexistent/dir/x.index") }
+        #expect(throws: OutputError.self) { try IndexWriter.write(try Self.contents(), to: "/nonexistent/dir/x.index") }
+    }
+
+    @Test("an index is never renamed over a device, a FIFO, a directory or a link to one: refused, nothing written")
+    func refusesSpecialTargets() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let fifo = dir.path + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let link = dir.path + "/link"
+        #expect(symlink("/dev/null", link) == 0)
+        try FileManager.default.createDirectory(atPath: dir.path + "/sub", withIntermediateDirectories: false)
+        let contents = try Self.contents()
+        for (target, kind) in [("/dev/null", "a character device"), (fifo, "a FIFO"), (link, "a character device"),
+                               (dir.path + "/sub", "a directory")] {
+            #expect(throws: OutputError.notReplaceable(path: target, kind: kind)) {
+                try IndexWriter.write(contents, to: target)
+            }
+        }
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+        #expect(lstat(link, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["fifo", "link", "sub"])
+    }
+
+    @Test("reports and exports go through to a FIFO or a device as to '-', and atomically to a file")
+    func writesThroughStreams() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let fifo = dir.path + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = Task.detached { FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+        try OutputFile.write(Array("through the pipe\n".utf8), to: fifo)
+        #expect(String(decoding: await reader.value, as: UTF8.self) == "through the pipe\n")
+        try OutputFile.write(Array("x".utf8), to: "/dev/null")
+        var info = stat()
+        #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+        try OutputFile.write(Array("file".utf8), to: dir.path + "/out.json")
+        #expect(try String(contentsOfFile: dir.path + "/out.json", encoding: .utf8) == "file")
+        #expect(throws: OutputError.self) { try OutputFile.write([1], to: dir.path) }
     }
 }

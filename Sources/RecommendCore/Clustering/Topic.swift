@@ -66,7 +66,7 @@ public struct TopicCount: Sendable, Codable, Equatable {
 }
 
 /// Everything the index stores about topics.
-public struct TopicClusters: Sendable {
+public struct TopicClusters: Sendable, Equatable {
     public var table: TopicTable
     /// Topic id of each article, `-1` for an article without usable terms.
     public var articleTopics: [Int32]
@@ -94,5 +94,15 @@ public struct PreviousTopics: Sendable {
     public init(topicOfArticle: [String: Int], table: TopicTable) {
         self.topicOfArticle = topicOfArticle
         self.table = table
+    }
+}
+
+extension PreviousTopics {
+    /// The topics of an index's contents (`articleIDs` in index order).
+    public init(articleIDs: [String], clusters: TopicClusters) {
+        var topicOfArticle: [String: Int] = [:]
+        topicOfArticle.reserveCapacity(articleIDs.count)
+        for (id, topic) in zip(articleIDs, clusters.articleTopics) where topic >= 0 { topicOfArticle[id] = Int(topic) }
+        self.init(topicOfArticle: topicOfArticle, table: clusters.table)
     }
 }

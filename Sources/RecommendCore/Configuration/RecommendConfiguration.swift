@@ -7,22 +7,37 @@ public struct RecommendConfiguration: Sendable, Codable, Equatable {
     public var weighting = WeightingOptions()
     /// How related lists are computed and how much of each is stored.
     public var similarity = SimilarityOptions()
-    /// How near-duplicates are grouped; nil for no grouping (also what an index written before grouping
-    /// existed reads as).
+    /// How near-duplicates are grouped; nil for no grouping.
     public var nearDuplicates: NearDuplicateOptions? = NearDuplicateOptions()
     /// How topic clusters are found, labelled and carried over from the previous index.
     public var topics = TopicOptions()
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case text, weighting, similarity, topics }
+    enum CodingKeys: String, CodingKey { case text, weighting, similarity, nearDuplicates, topics }
 
-    /// Decodes a configuration; an index written before topics existed has no `topics` key and gets the defaults.
+    /// Encodes every knob; `nearDuplicates` is written as `null` when grouping is off, so that a configuration
+    /// read back (and a nightly rebuild from it) keeps grouping off.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(weighting, forKey: .weighting)
+        try container.encode(similarity, forKey: .similarity)
+        try container.encode(nearDuplicates, forKey: .nearDuplicates)
+        try container.encode(topics, forKey: .topics)
+    }
+
+    /// Decodes a configuration. Format version 1 stored no `nearDuplicates` key: such a configuration decodes
+    /// with the default grouping, which the index reader then corrects from the file's sections
+    /// (`IndexMetadata.upgradedFromVersion1`).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         text = try container.decode(TextOptions.self, forKey: .text)
         weighting = try container.decode(WeightingOptions.self, forKey: .weighting)
         similarity = try container.decode(SimilarityOptions.self, forKey: .similarity)
+        if container.contains(.nearDuplicates) {
+            nearDuplicates = try container.decodeIfPresent(NearDuplicateOptions.self, forKey: .nearDuplicates)
+        }
         topics = try container.decodeIfPresent(TopicOptions.self, forKey: .topics) ?? TopicOptions()
     }
 }

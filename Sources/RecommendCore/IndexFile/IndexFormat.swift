@@ -19,7 +19,11 @@
 /// checks only the blocks it reads (files without it are checked a section at a time).
 enum IndexFormat {
     static let magic: [UInt8] = Array("RCMDIDX\0".utf8)
-    static let version: UInt32 = 1
+    /// The version this build writes. Version 2 stores the whole configuration (version 1 left out the
+    /// near-duplicate options); version 1 files are still read, their grouping taken from the `DUPG` section.
+    static let version: UInt32 = 2
+    /// The versions this build reads.
+    static let readableVersions: ClosedRange<UInt32> = 1...2
     static let headerSize = 32
     static let sectionEntrySize = 32
     static let alignment = 64

@@ -9,7 +9,11 @@ internal import Synchronization
 /// reads (`unchecked` views with `check`).
 struct IndexSections: Sendable {
     let file: MappedFile
+    /// The format version in the header (one of `IndexFormat.readableVersions`).
+    let version: UInt32
     private let table: [UInt32: Section]
+    /// The sections in table order.
+    let entries: [Section]
     private let ledger: ChecksumLedger
 
     /// Where a section lies and what its checksums are.
@@ -20,6 +24,16 @@ struct IndexSections: Sendable {
         let checksum: UInt32
         /// The number of its first checksum in the `BLKS` section.
         let firstBlock: Int
+
+        /// The four letters of its tag (escaped when they are not printable ASCII).
+        var name: String {
+            let bytes = (0..<4).map { UInt8(truncatingIfNeeded: tag >> (8 * UInt32($0))) }
+            return bytes.allSatisfy { (0x20..<0x7f).contains($0) }
+                ? String(decoding: bytes, as: UTF8.self) : "0x" + String(tag, radix: 16)
+        }
+
+        /// The section's kind, nil for a tag this build does not know.
+        var kind: SectionTag? { SectionTag.allCases.first { $0.code == tag } }
     }
 
     init(path: String) throws(IndexFileError) {
@@ -32,9 +46,10 @@ struct IndexSections: Sendable {
         func u32(_ at: Int) -> UInt32 { UInt32(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
         func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: b.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
         let version = u32(8)
-        guard version == IndexFormat.version else {
+        guard IndexFormat.readableVersions.contains(version) else {
             throw .unsupportedVersion(path: path, found: version, supported: IndexFormat.version)
         }
+        self.version = version
         guard Checksum.crc32(UnsafeRawBufferPointer(rebasing: b[0..<28])) == u32(28) else {
             throw .checksumMismatch(path: path, part: "header")
         }
@@ -58,11 +73,19 @@ struct IndexSections: Sendable {
             else { throw .malformed(path: path, detail: "section \(s) lies outside the file") }
             let section = Section(
                 tag: u32(at), offset: Int(offset), length: Int(length), checksum: u32(at + 24), firstBlock: blocks)
-            table[section.tag] = section
+            guard table.updateValue(section, forKey: section.tag) == nil else {
+                throw .malformed(path: path, detail: "section \(section.name) appears twice in the section table")
+            }
+            if let last, section.offset < last.offset + last.length {
+                throw .malformed(
+                    path: path, detail: "section \(section.name) starts inside section \(last.name) (sections follow "
+                        + "each other in table order)")
+            }
             blocks += IndexFormat.blockCount(section.length)
             last = section
         }
         self.table = table
+        entries = table.values.sorted { $0.offset < $1.offset }
         var blockChecksums: UnsafeRawBufferPointer?
         if let checksums = table[SectionTag.blockChecksums.code] {
             let raw = UnsafeRawBufferPointer(rebasing: b[checksums.offset..<(checksums.offset + checksums.length)])
@@ -87,6 +110,16 @@ struct IndexSections: Sendable {
         for tag in SectionTag.allCases where contains(tag) { _ = try bytes(tag) }
         ledger.markAllChecked()
     }
+
+    /// Whether the whole checksum of `section` matches its bytes (computed afresh, not remembered).
+    func wholeChecksumMatches(_ section: Section) -> Bool {
+        Checksum.crc32(UnsafeRawBufferPointer(rebasing: file.bytes[section.offset..<(section.offset + section.length)]))
+            == section.checksum
+    }
+
+    /// The blocks of `section` whose bytes do not match their `BLKS` checksums (computed afresh); nil for a file
+    /// without block checksums.
+    func damagedBlocks(_ section: Section) -> [Int]? { ledger.damagedBlocks(section) }
 
     /// Whether every section has been verified whole (`verifyAll`).
     var allChecked: Bool { ledger.allChecked }
@@ -162,6 +195,23 @@ struct IndexSections: Sendable {
         return strings
     }
 
+    /// A CSR matrix of `rows` rows over `columns` columns stored in three sections (`UInt64` row starts, `Int32`
+    /// columns, `Float` values), verified and copied into memory.
+    /// - Throws: `IndexFileError.malformed` unless the row starts ascend from 0 to the entry count and every
+    ///   column lies in `0..<columns`.
+    func matrix(_ rowSection: SectionTag, _ columnSection: SectionTag, _ valueSection: SectionTag, rows: Int, columns: Int)
+        throws(IndexFileError) -> SparseMatrix
+    {
+        let starts = try array(rowSection, of: UInt64.self, count: rows + 1).map { Int(truncatingIfNeeded: $0) }
+        let cols = Array(try array(columnSection, of: Int32.self))
+        let vals = Array(try array(valueSection, of: Float.self, count: cols.count))
+        let valid =
+            starts.first == 0 && starts.last == cols.count && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+            && cols.allSatisfy { $0 >= 0 && Int($0) < columns }
+        guard valid else { throw .malformed(path: path, detail: "matrix \(rowSection.rawValue) is inconsistent") }
+        return SparseMatrix(rowStart: starts, columns: cols, values: vals, columnCount: columns)
+    }
+
     /// Verifies string `i` of the string table `strings` (section `tag`): its offsets, then its bytes.
     /// - Throws: `checksumMismatch`, or `malformed` for offsets out of order.
     func check(_ tag: SectionTag, string i: Int, of strings: MappedStrings) throws(IndexFileError) {
@@ -221,9 +271,22 @@ private final class ChecksumLedger: @unchecked Sendable {
         }
     }
 
+    /// Every block of `section` whose checksum does not match, without remembering anything.
+    func damagedBlocks(_ section: IndexSections.Section) -> [Int]? {
+        guard let blockChecksums else { return nil }
+        let size = IndexFormat.blockSize
+        return (0..<IndexFormat.blockCount(section.length)).filter { block in
+            let start = section.offset + block * size
+            let end = min(start + size, section.offset + section.length)
+            let expected = UInt32(
+                littleEndian: blockChecksums.loadUnaligned(
+                    fromByteOffset: 4 * (section.firstBlock + block), as: UInt32.self))
+            return Checksum.crc32(UnsafeRawBufferPointer(rebasing: file.bytes[start..<end])) != expected
+        }
+    }
+
     private func mismatch(_ section: IndexSections.Section) -> IndexFileError {
-        let tag = SectionTag.allCases.first { $0.code == section.tag }?.rawValue ?? "\(section.tag)"
-        return .checksumMismatch(path: file.path, part: "section \(tag)")
+        .checksumMismatch(path: file.path, part: "section \(section.name)")
     }
 }
 

@@ -1,18 +1,18 @@
 internal import Foundation
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 
-/// Writes an index file atomically: to a temporary name in the same directory, flushed to disk, then renamed
-/// over the destination, so a crash never leaves a half-written file under the real name.
+/// Encodes index contents as the file `IndexFormat` describes and writes it atomically (`OutputFile`: a
+/// temporary name in the same directory, flushed to disk, then renamed over the destination), so a crash never
+/// leaves a half-written file under the real name.
 public enum IndexWriter {
     /// Writes `contents` to `path`.
-    /// - Throws: `IndexFileError.writeFailed`; the destination is then unchanged.
+    /// - Throws: `OutputError` (`notReplaceable` before anything is written when `path` names something other
+    ///   than a regular file); the destination is then unchanged.
     public static func write(_ contents: IndexContents, to path: String) throws {
+        try OutputFile.checkReplaceable(path)
         let bytes = try encode(contents)
-        try writeAtomically(bytes, to: path)
+        let temporary = OutputFile.temporaryPath(for: path)
+        try OutputFile.writeDurably(bytes, to: temporary, reporting: path)
+        try OutputFile.install(temporary, at: path)
     }
 
     /// The complete file image of `contents`.
@@ -21,7 +21,9 @@ public enum IndexWriter {
         var idOrder = Array(0..<Int32(articles.count))
         let idBytes = articles.map { Array($0.id.utf8) }
         idOrder.sort { idBytes[Int($0)].lexicographicallyPrecedes(idBytes[Int($1)]) }
-        let metadata = try JSONCoding.encoder.encode(contents.metadata)
+        var stamped = contents.metadata
+        stamped.formatVersion = IndexFormat.version
+        let metadata = try JSONCoding.encoder.encode(stamped)
         let vocabulary = contents.model.vocabulary
         var sections: [(SectionTag, [UInt8])] = [
             (.metadata, Array(metadata)),
@@ -91,64 +93,5 @@ public enum IndexWriter {
         file.replaceSubrange(IndexFormat.headerSize..<(IndexFormat.headerSize + table.bytes.count), with: table.bytes)
         for (start, payload) in placed { file.replaceSubrange(start..<(start + payload.count), with: payload) }
         return file
-    }
-
-    /// Writes `bytes` to a temporary file beside `path`, syncs it, renames it over `path`, syncs the directory.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-        let temporary = temporaryPath(for: path)
-        try writeDurably(bytes, to: temporary, reporting: path)
-        try install(temporary, at: path)
-    }
-
-    /// The temporary name this process writes `path` under before renaming it into place.
-    static func temporaryPath(for path: String) -> String { path + ".tmp-\(getpid())" }
-
-    /// Writes `bytes` to `file` and flushes them to disk; on failure `file` is removed.
-    /// - Throws: `IndexFileError.writeFailed` naming `path` (the index the file is meant to become).
-    static func writeDurably(_ bytes: [UInt8], to file: String, reporting path: String) throws {
-        func fail(_ step: String) -> IndexFileError {
-            let reason = "\(step): \(String(cString: strerror(errno)))"
-            unlink(file)
-            return .writeFailed(path: path, reason: reason)
-        }
-        let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw fail("create \(file)") }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += n
-            }
-            return true
-        }
-        guard ok else {
-            close(fd)
-            throw fail("write")
-        }
-        guard fsync(fd) == 0 else {
-            close(fd)
-            throw fail("fsync")
-        }
-        close(fd)
-    }
-
-    /// Renames the complete file `temporary` over `path` and syncs the directory, so the rename survives a crash.
-    /// - Throws: `IndexFileError.writeFailed`; `temporary` is then removed and `path` unchanged.
-    static func install(_ temporary: String, at path: String) throws {
-        guard rename(temporary, path) == 0 else {
-            let reason = "rename: \(String(cString: strerror(errno)))"
-            unlink(temporary)
-            throw IndexFileError.writeFailed(path: path, reason: reason)
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        let dirfd = open(directory.isEmpty ? "." : directory, O_RDONLY)
-        if dirfd >= 0 {
-            fsync(dirfd)
-            close(dirfd)
-        }
     }
 }

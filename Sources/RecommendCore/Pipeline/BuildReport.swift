@@ -12,6 +12,20 @@ public struct BuildReport: Sendable, Codable {
         public var coresBusy: Double { seconds > 0 ? cpuSeconds / seconds : 0 }
     }
 
+    /// How the representation was made.
+    public enum Mode: String, Sendable, Codable {
+        /// Vectors, latent space and lists computed afresh.
+        case full
+        /// The previous index's extended with the new articles (`IndexBuilder.update`).
+        case incremental
+    }
+
+    public var mode = Mode.full
+    /// Why an update asked for was built in full instead (nil when it was not, or was not asked for).
+    public var fallback: String?
+    /// For an update: articles the previous index lacked, and articles of it the source no longer has.
+    public var added: Int?
+    public var removed: Int?
     public var feed: FeedReport
     public var articles: Int
     public var terms: Int

@@ -1,10 +1,14 @@
-/// The whole indexing job: feed -> TF-IDF vectors -> related lists -> index contents.
+/// The one build pipeline: feed -> representation -> related lists -> near-duplicate groups, topics -> index
+/// contents. Full and incremental builds differ only in the representation stage (vectors, latent space and
+/// lists computed afresh, or the previous index's extended by `IncrementalUpdate`); the stages after it are
+/// the same code, so every build yields complete `IndexContents`: lists, near-duplicate groups when the
+/// configuration asks for them, topics with ids carried over from the previous index, and the configuration.
 public struct IndexBuilder: Sendable {
     public var configuration: RecommendConfiguration
     public var duplicates: DuplicatePolicy
     /// Recorded in the index; the nightly job raises it with each rebuild.
     public var generation: UInt64
-    /// Called as each phase of `build(articles:feed:)` ends, for progress output.
+    /// Called as each phase ends, for progress output.
     public var onPhase: (@Sendable (BuildReport.Phase) -> Void)?
 
     public init(
@@ -16,24 +20,77 @@ public struct IndexBuilder: Sendable {
         self.generation = generation
     }
 
+    /// What the representation stage hands to the stages every build shares.
+    struct Representation {
+        var model: TFIDFModel
+        var vectors: FieldVectors
+        /// The latent space blended into scores, when the configuration blends one.
+        var semantic: SemanticSpace?
+        /// Unit dense article vectors topics are found in.
+        var clusterSpace: DenseMatrix
+        var related: RelatedLists
+        var method: String
+        var statistics: SimilarityResult.Statistics
+    }
+
     /// Reads `inputs` and builds the index contents; topics keep the ids of `previous` where they continue.
     /// - Throws: `FeedError` (unreadable input, duplicate ids, nothing to index) or `LinearAlgebraError`.
     public func build(inputs: [String], previous: PreviousTopics? = nil) throws -> (
         contents: IndexContents, report: BuildReport
     ) {
-        var timer = PhaseTimer()
-        let (articles, feedReport) = try timer.measure("read") { try FeedReader(duplicates: duplicates).read(inputs) }
-        guard !articles.isEmpty else { throw FeedError.noArticles }
-        var (contents, report) = try build(articles: articles, feed: feedReport, previous: previous)
-        report.phases.insert(contentsOf: timer.phases, at: 0)
-        return (contents, report)
+        var timer = PhaseTimer(onPhase: onPhase)
+        let (articles, feed) = try timer.measure("read") { try FeedReader(duplicates: duplicates).read(inputs) }
+        return try build(articles: articles, feed: feed, previous: previous, timer: timer)
     }
 
-    /// Builds the index contents of articles already in memory.
-    public func build(articles: [Article], feed: FeedReport = FeedReport(), previous: PreviousTopics? = nil) throws -> (
+    /// Builds the index contents of articles already in memory, in full.
+    /// - Throws: `FeedError.noArticles` or `LinearAlgebraError`.
+    public func build(articles: [Article], feed: FeedReport = FeedReport(), previous: PreviousTopics? = nil) throws
+        -> (contents: IndexContents, report: BuildReport)
+    {
+        try build(articles: articles, feed: feed, previous: previous, timer: PhaseTimer(onPhase: onPhase))
+    }
+
+    /// Builds the next generation of `previous` from `articles`, the whole source: incrementally when the
+    /// source only adds a few articles to it (`IncrementalUpdate`), else in full with the previous topic ids.
+    /// The report's `mode` says which, and `fallback` why a full build was made. The configuration is the
+    /// previous index's, whatever `configuration` says.
+    /// - Throws: `FeedError.noArticles` or `LinearAlgebraError`.
+    public func update(_ previous: IndexContents, articles: [Article], feed: FeedReport = FeedReport()) throws -> (
         contents: IndexContents, report: BuildReport
     ) {
+        var builder = self
+        builder.configuration = previous.metadata.configuration
+        let topics = previous.topics.map { PreviousTopics(articleIDs: previous.articles.map(\.id), clusters: $0) }
+        let plan = IncrementalUpdate.plan(previous: previous, articles: articles)
+        if let refusal = plan.refusal(previous: previous) {
+            var built = try builder.build(articles: articles, feed: feed, previous: topics)
+            built.report.fallback = refusal
+            built.report.added = plan.added.count
+            built.report.removed = plan.removed.count
+            return built
+        }
         var timer = PhaseTimer(onPhase: onPhase)
+        let representation = IncrementalUpdate.extend(previous, adding: plan.added, timer: &timer)
+        var built = try builder.complete(
+            representation, articles: previous.articles + plan.added, feed: feed, previous: topics, timer: timer)
+        built.report.mode = .incremental
+        built.report.added = plan.added.count
+        built.report.removed = 0
+        return built
+    }
+
+    private func build(articles: [Article], feed: FeedReport, previous: PreviousTopics?, timer: PhaseTimer) throws
+        -> (contents: IndexContents, report: BuildReport)
+    {
+        guard !articles.isEmpty else { throw FeedError.noArticles }
+        var timer = timer
+        let representation = try represent(articles, timer: &timer)
+        return try complete(representation, articles: articles, feed: feed, previous: previous, timer: timer)
+    }
+
+    /// The full representation stage: TF-IDF model and vectors, latent space, every related list.
+    private func represent(_ articles: [Article], timer: inout PhaseTimer) throws -> Representation {
         let (model, vectors) = timer.measure("vectors") {
             TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
         }
@@ -46,34 +103,40 @@ public struct IndexBuilder: Sendable {
         let result = timer.measure("similarity") {
             SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)
         }
-        let (related, method, semantic) = (result.lists, result.method, result.semantic)
+        return Representation(
+            model: model, vectors: vectors, semantic: result.semantic,
+            clusterSpace: latent.unitVectors(dimensions: latent.dimensions), related: result.lists,
+            method: result.method, statistics: result.statistics)
+    }
+
+    /// The stages every build shares: near-duplicate groups, topics, metadata and the report.
+    private func complete(
+        _ built: Representation, articles: [Article], feed: FeedReport, previous: PreviousTopics?, timer: PhaseTimer
+    ) throws -> (contents: IndexContents, report: BuildReport) {
+        var timer = timer
+        let titleWeight = configuration.weighting.titleWeight
         let duplicates = configuration.nearDuplicates.map { options in
             timer.measure("duplicates") {
                 NearDuplicateGroups.find(
-                    vectors, related: related, titleWeight: configuration.weighting.titleWeight,
-                    threshold: options.bodyCosine)
+                    built.vectors, related: built.related, titleWeight: titleWeight, threshold: options.bodyCosine)
             }
         }
         let (topics, changes) = try timer.measure("topics") {
-            try TopicBuilder(
-                options: configuration.topics, seed: similarity.seed, titleWeight: configuration.weighting.titleWeight
-            ).build(
-                dense: latent.unitVectors(dimensions: latent.dimensions), vectors: vectors, vocabulary: model.vocabulary, articleIDs: articles.map(\.id),
-                previous: previous)
+            try TopicBuilder(options: configuration.topics, seed: configuration.similarity.seed, titleWeight: titleWeight)
+                .build(
+                    dense: built.clusterSpace, vectors: built.vectors, vocabulary: built.model.vocabulary,
+                    articleIDs: articles.map(\.id), previous: previous)
         }
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
-            termCount: model.vocabulary.count, neighbours: related.width, method: method,
-            semanticDimensions: semantic?.dimensions ?? 0)
-        let stored = articles.map {
-            Article(id: $0.id, title: $0.title, body: "", published: $0.published, category: $0.category, url: $0.url)
-        }
+            termCount: built.model.vocabulary.count, neighbours: built.related.width, method: built.method,
+            semanticDimensions: built.semantic?.dimensions ?? 0)
         let contents = IndexContents(
-            metadata: metadata, articles: stored, model: model, vectors: vectors, semantic: semantic, related: related,
-            duplicates: duplicates, topics: topics)
+            metadata: metadata, articles: articles, model: built.model, vectors: built.vectors,
+            semantic: built.semantic, related: built.related, duplicates: duplicates, topics: topics)
         let report = BuildReport(
-            feed: feed, articles: articles.count, terms: model.vocabulary.count, method: method,
-            similarity: result.statistics, phases: timer.phases,
+            feed: feed, articles: articles.count, terms: built.model.vocabulary.count, method: built.method,
+            similarity: built.statistics, phases: timer.phases,
             topics: TopicReport(
                 count: topics.table.count, topics: topics.table.topics.count,
                 unassigned: topics.articleTopics.count { $0 < 0 }, changes: changes))
@@ -83,7 +146,10 @@ public struct IndexBuilder: Sendable {
 
 extension IndexBuilder {
     /// Reads `inputs`, builds the index (topic ids carried over from `previous`) and writes it atomically to `path`.
+    /// - Throws: as `build(inputs:previous:)`, or `OutputError` when `path` cannot be written (refused before
+    ///   the build when it names something other than a regular file).
     public func build(inputs: [String], previous: PreviousTopics? = nil, writingTo path: String) throws -> BuildReport {
+        try OutputFile.checkReplaceable(path)
         let built = try build(inputs: inputs, previous: previous)
         var timer = PhaseTimer()
         try timer.measure("write") { try IndexWriter.write(built.contents, to: path) }

@@ -35,12 +35,8 @@ public enum RelatedExport {
         try write(out, to: path)
     }
 
-    /// Writes `data` to `path` atomically, or to standard output for `-`.
+    /// Writes `data` to `path` (`OutputFile`: atomically, or through `-`, a device or a FIFO).
     static func write(_ data: Data, to path: String) throws {
-        if path == "-" {
-            FileHandle.standardOutput.write(data)
-        } else {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-        }
+        try OutputFile.write(Array(data), to: path)
     }
 }

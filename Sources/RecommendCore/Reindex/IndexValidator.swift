@@ -1,15 +1,19 @@
 /// Checks a freshly written index file before it may replace the serving one.
 enum IndexValidator {
-    /// Opens the file at `path` and checks it against `contents`, the contents it was written from: the file has
-    /// `bytes` bytes and opens, its counts and generation match, `loadModel()` succeeds with matching sizes, and a
-    /// sample of related lists is sane (entries exist, never the article itself, scores descending, the same
-    /// entries as built). Returns the number of lists checked.
+    /// Checks the file at `path` as `recommend verify` does (`IndexVerifier`: every checksum, every structure,
+    /// every cross-reference), then against `contents`, the contents it was written from: the file has `bytes`
+    /// bytes, its counts and generation match, `loadModel()` succeeds with matching sizes, and a sample of
+    /// related lists holds the same entries as built. Returns the number of lists compared.
     /// - Throws: `ReindexError.invalidIndex` naming the first thing that is wrong.
     /// - Complexity: O(file size) for the checksums, plus O(sample × width × log count).
     static func validate(_ path: String, expected contents: IndexContents, bytes: Int, sample: Int) throws -> Int {
         func invalid(_ detail: String) -> ReindexError { .invalidIndex(path: path, detail: detail) }
         let size = IndexGenerations.size(of: path) ?? -1
         guard size == bytes else { throw invalid("has \(size) bytes, \(bytes) were written") }
+        let verification = IndexVerifier.verify(path)
+        guard verification.isSound else {
+            throw invalid("fails verification: \(verification.problems.map(\.description).joined(separator: "; "))")
+        }
         let index: RecommendIndex
         do { index = try RecommendIndex(path: path) } catch { throw invalid("does not open: \(error)") }
         let n = contents.articles.count
@@ -23,7 +27,6 @@ enum IndexValidator {
                     + "\(m.generation); the build made \(n), \(contents.model.vocabulary.count), "
                     + "\(contents.related.width), \(contents.metadata.generation)")
         }
-        do { try index.verify() } catch { throw invalid("fails its checksums: \(error)") }
         let model: RecommendIndex.Model
         do { model = try index.loadModel() } catch { throw invalid("has a model that does not load: \(error)") }
         guard model.vectors.count == n, (model.semantic?.vectors.rows ?? n) == n,

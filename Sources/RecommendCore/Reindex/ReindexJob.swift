@@ -50,6 +50,7 @@ public struct ReindexJob: Sendable {
             throw error
         }
         report.finishedAt = Self.now()
+        FaultPoint.reach(.beforeStep(.report))
         do {
             try write(report)
         } catch {
@@ -64,6 +65,7 @@ public struct ReindexJob: Sendable {
             progress?(.note(text))
         }
         func step<T>(_ step: ReindexStep, _ body: () throws -> T) throws -> T {
+            FaultPoint.reach(.beforeStep(step))
             if failingStep == step { throw ReindexError.failed(step: step, reason: "failure injected for a test") }
             do { return try body() } catch let error as ReindexError { throw error } catch {
                 throw ReindexError.failed(step: step, reason: "\(error)")
@@ -78,6 +80,10 @@ public struct ReindexJob: Sendable {
         }
         defer { report.phases = phaseReport }
 
+        // Nothing may be created beside an index path that names a device, a FIFO or a directory.
+        do { try OutputFile.checkReplaceable(index) } catch {
+            throw ReindexError.failed(step: .write, reason: "\(error)")
+        }
         let lock = try step(.lock) { try ReindexLock(indexPath: index) }
         defer { withExtendedLifetime(lock) {} }
         let generations = IndexGenerations(path: index, keep: keep)
@@ -112,31 +118,21 @@ public struct ReindexJob: Sendable {
             progress?(.phase(name: p.name, count: count, unit: "articles", seconds: p.seconds))
         }
         let contents: IndexContents = try step(.build) {
-            if incremental, let previous {
-                let plan = try IncrementalIndexBuilder.plan(previous: previous, articles: articles)
-                report.input.added = plan.added.count
-                report.input.removed = plan.removed.count
-                if let refusal = plan.refusal(previousCount: previous.count) {
-                    note("incremental run refused: \(refusal); rebuilding in full")
-                } else {
-                    var builder = IncrementalIndexBuilder(generation: generation)
-                    builder.onPhase = { [progress] p in
-                        progress?(
-                            .phase(name: p.name, count: plan.added.count, unit: "new articles", seconds: p.seconds))
-                    }
-                    let built = try builder.build(previous: previous, adding: plan.added)
-                    report.mode = "incremental"
-                    phaseReport += built.phases
-                    return built.contents
-                }
-            } else if incremental {
-                note("incremental run refused: there is no previous index; building in full")
-            }
             var builder = IndexBuilder(
                 configuration: previous?.metadata.configuration ?? RecommendConfiguration(), duplicates: duplicates,
                 generation: generation)
             builder.onPhase = onPhase
-            let built = try builder.build(articles: articles, feed: feed, previous: previous?.previousTopics())
+            let built: (contents: IndexContents, report: BuildReport)
+            if incremental, let previous {
+                built = try builder.update(try previous.contents(), articles: articles, feed: feed)
+                report.input.added = built.report.added
+                report.input.removed = built.report.removed
+                if let fallback = built.report.fallback { note("incremental run refused: \(fallback); rebuilding in full") }
+            } else {
+                if incremental { note("incremental run refused: there is no previous index; building in full") }
+                built = try builder.build(articles: articles, feed: feed, previous: previous?.previousTopics())
+            }
+            report.mode = built.report.mode
             phaseReport += built.report.phases
             report.topics = built.report.topics?.changes
             return built.contents
@@ -146,12 +142,12 @@ public struct ReindexJob: Sendable {
         report.method = contents.metadata.method
         report.generation = generation
 
-        let temporary = IndexWriter.temporaryPath(for: index)
+        let temporary = OutputFile.temporaryPath(for: index)
         clock = .now
         cpuStart = PhaseTimer.processCPUSeconds()
         let bytes = try step(.write) {
             let bytes = try IndexWriter.encode(contents)
-            try IndexWriter.writeDurably(bytes, to: temporary, reporting: index)
+            try OutputFile.writeDurably(bytes, to: temporary, reporting: index)
             return bytes.count
         }
         phase("write", count: bytes, unit: "bytes", seconds: clock.secondsSince)
@@ -175,7 +171,7 @@ public struct ReindexJob: Sendable {
             try step(.rotate) { try generations.rotate() }
             clock = .now
             cpuStart = PhaseTimer.processCPUSeconds()
-            try step(.install) { try IndexWriter.install(temporary, at: index) }
+            try step(.install) { try OutputFile.install(temporary, at: index) }
             phase("install", count: 1, unit: "files", seconds: clock.secondsSince)
         } catch {
             unlink(temporary)
@@ -192,8 +188,7 @@ public struct ReindexJob: Sendable {
 
     private func write(_ report: ReindexReport) throws {
         guard let reportPath else { return }
-        try Data((try JSONCoding.pretty(report) + "\n").utf8).write(
-            to: URL(fileURLWithPath: reportPath), options: .atomic)
+        try OutputFile.write(Array((try JSONCoding.pretty(report) + "\n").utf8), to: reportPath)
     }
 
     private static func now() -> String { ISO8601Date.format(Int64(Date().timeIntervalSince1970)) }

@@ -25,8 +25,8 @@ public struct ReindexReport: Sendable, Codable {
     public var index: String
     /// The source as given.
     public var source: String
-    /// `full` or `incremental`.
-    public var mode = "full"
+    /// How the new index was built.
+    public var mode = BuildReport.Mode.full
     /// Things worth knowing: a fallback to a full rebuild, stale temporary files removed, ...
     public var notes: [String] = []
     /// ISO 8601 times.
@@ -50,8 +50,6 @@ public struct ReindexReport: Sendable, Codable {
     public var keptGenerations: [String] = []
     /// How much the related lists changed against the previous generation (nil for a first index).
     public var churn: RelatedChurn?
-    // MARK: Topic changes against the previous generation (born, died, split, merged; ids kept); nil for an
-    // incremental run, which keeps the previous topics as they are.
     /// How the topic clusters changed (born, died, merged, split) against the previous generation.
     public var topics: TopicChanges?
 

@@ -40,11 +40,21 @@ public struct RecommendIndex: Sendable {
         self.sections = sections
         self.checking = checking
         let json = try sections.bytes(.metadata)
+        var metadata: IndexMetadata
         do {
             metadata = try JSONCoding.decode(IndexMetadata.self, from: json)
         } catch {
             throw IndexFileError.malformed(path: path, detail: "metadata is not readable: \(error)")
         }
+        guard metadata.formatVersion == sections.version else {
+            throw IndexFileError.malformed(
+                path: path, detail: "metadata says format version \(metadata.formatVersion), the header \(sections.version)")
+        }
+        if sections.version == 1 {
+            // Version 1 did not store the near-duplicate options; its grouping is whether the file has groups.
+            metadata.configuration.nearDuplicates = sections.contains(.duplicateGroups) ? NearDuplicateOptions() : nil
+        }
+        self.metadata = metadata
         let n = metadata.articleCount
         guard n >= 0, metadata.neighbours >= 0 else { throw IndexFileError.malformed(path: path, detail: "bad counts") }
         let now = checking == .onOpen
@@ -238,19 +248,10 @@ public struct RecommendIndex: Sendable {
             terms: Array(terms), displayForms: Array(display),
             titleIDF: Array(try sections.array(.titleIDF, of: Float.self, count: metadata.termCount)),
             bodyIDF: Array(try sections.array(.bodyIDF, of: Float.self, count: metadata.termCount)))
-        func matrix(_ rows: SectionTag, _ columns: SectionTag, _ values: SectionTag) throws -> SparseMatrix {
-            let starts = try sections.array(rows, of: UInt64.self, count: count + 1).map { Int($0) }
-            let cols = Array(try sections.array(columns, of: Int32.self))
-            let vals = Array(try sections.array(values, of: Float.self, count: cols.count))
-            let valid =
-                starts.first == 0 && starts.last == cols.count && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
-                && cols.allSatisfy { $0 >= 0 && Int($0) < metadata.termCount }
-            guard valid else { throw IndexFileError.malformed(path: path, detail: "vectors \(rows.rawValue) are inconsistent") }
-            return SparseMatrix(rowStart: starts, columns: cols, values: vals, columnCount: metadata.termCount)
-        }
         let vectors = FieldVectors(
-            title: try matrix(.titleRows, .titleColumns, .titleValues),
-            body: try matrix(.bodyRows, .bodyColumns, .bodyValues))
+            title: try sections.matrix(
+                .titleRows, .titleColumns, .titleValues, rows: count, columns: metadata.termCount),
+            body: try sections.matrix(.bodyRows, .bodyColumns, .bodyValues, rows: count, columns: metadata.termCount))
         let d = metadata.semanticDimensions
         var semantic: SemanticSpace?
         if d > 0 {

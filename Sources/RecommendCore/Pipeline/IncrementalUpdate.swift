@@ -1,79 +1,68 @@
-/// Builds the next generation of an index from the previous one plus a few new articles, without recomputing
-/// what the new articles do not change.
+/// The representation stage of an incremental build: the previous index's vectors and lists extended with a
+/// few new articles, without recomputing what the new articles do not change. The stages every build shares
+/// (near-duplicate groups, topics, metadata) then run on the result as they do after a full representation
+/// stage (`IndexBuilder`), so an incremental index holds everything a full one does.
 ///
 /// The previous index's vocabulary and idf (`TFIDFModel`) and its latent space (`SemanticSpace`) are reused as
 /// they are: a new article gets TF-IDF vectors from the old model and a latent vector folded in from its exact
-/// lexical scores against the old articles (`SemanticSpace.coordinates`). Each new article's list is then computed
-/// exactly against every article, old and new. Scores are symmetric, so an old article's list changes only where
-/// a new article beats its worst stored entry (or fills an empty slot); every other old list is kept byte for byte.
+/// lexical scores against the old articles (`TermProjection`). Each new article's list is computed exactly
+/// against every article, old and new. Scores are symmetric, so an old article's list changes only where a new
+/// article beats its worst stored entry (or fills an empty slot); every other old list is kept byte for byte.
 ///
 /// What it does not do (a full rebuild does): re-weigh terms for the grown corpus, learn new words (a term the
 /// old vocabulary lacks is ignored), recompute the latent space, or notice an article whose text changed under
-/// the same id. Articles removed from the source are not handled: `plan` reports them and the caller rebuilds.
-public struct IncrementalIndexBuilder: Sendable {
+/// the same id. Articles removed from the source are not handled: `plan` reports them and the build is full.
+struct IncrementalUpdate {
     /// What an incremental run would do.
-    public struct Plan: Sendable, Equatable {
+    struct Plan: Sendable, Equatable {
         /// Articles of the source that the previous index lacks, in source order.
-        public var added: [Article]
+        var added: [Article]
         /// Ids of the previous index that the source no longer has.
-        public var removed: [String]
-        /// Articles present in both.
-        public var kept: Int
+        var removed: [String]
 
-        /// Why an incremental run is not possible (the caller then rebuilds in full), nil when it is.
-        /// New articles beyond `maximumAddedShare` of the previous index are too many: the old idf and latent
-        /// space would describe the grown corpus poorly.
-        public func refusal(previousCount: Int) -> String? {
+        /// Why an incremental build is not possible (the build is then full), nil when it is.
+        func refusal(previous: IndexContents) -> String? {
             if !removed.isEmpty {
                 return "\(removed.count) article(s) of the previous index are no longer in the source "
                     + "(e.g. '\(removed[0])'); incremental runs only add articles"
             }
-            let limit = Int((Double(previousCount) * IncrementalIndexBuilder.maximumAddedShare).rounded(.down))
+            let limit = Int((Double(previous.articles.count) * IncrementalUpdate.maximumAddedShare).rounded(.down))
             if added.count > limit {
-                return "\(added.count) new articles exceed \(Int(IncrementalIndexBuilder.maximumAddedShare * 100))% "
+                return "\(added.count) new articles exceed \(Int(IncrementalUpdate.maximumAddedShare * 100))% "
                     + "of the previous index (\(limit)); the old vocabulary and latent space would drift"
+            }
+            if previous.semantic == nil {
+                return "the previous index stores no latent vectors (semantic weight 0), which topics are found in"
             }
             return nil
         }
     }
 
     /// The largest share of new articles an incremental run accepts: 10% of the previous index.
-    public static let maximumAddedShare = 0.10
-
-    /// The generation recorded in the new index.
-    public var generation: UInt64
-    /// Called as each phase ends, for progress output.
-    public var onPhase: (@Sendable (BuildReport.Phase) -> Void)?
-
-    public init(generation: UInt64) {
-        self.generation = generation
-    }
+    static let maximumAddedShare = 0.10
 
     /// Compares the source's articles with the previous index.
-    /// - Complexity: O(articles × log previous count).
-    public static func plan(previous: RecommendIndex, articles: [Article]) throws -> Plan {
-        var present = [Bool](repeating: false, count: previous.count)
+    /// - Complexity: O(articles + previous count) expected.
+    static func plan(previous: IndexContents, articles: [Article]) -> Plan {
+        var present = Dictionary(
+            previous.articles.enumerated().map { ($1.id, false) }, uniquingKeysWith: { first, _ in first })
         var added: [Article] = []
         for article in articles {
-            if let i = try previous.index(of: article.id) { present[i] = true } else { added.append(article) }
+            if present[article.id] != nil { present[article.id] = true } else { added.append(article) }
         }
-        let removed = present.indices.filter { !present[$0] }.map { previous.ids[$0] }
-        return Plan(added: added, removed: removed, kept: previous.count - removed.count)
+        let removed = previous.articles.map(\.id).filter { present[$0] == false }
+        return Plan(added: added, removed: removed)
     }
 
-    /// The contents of the previous index with `added` appended (articles the index does not hold).
-    /// - Throws: `IndexFileError` when the previous index's model cannot be loaded.
+    /// The previous contents' representation with `added` appended (articles the index does not hold).
+    /// Requires the latent space `Plan.refusal` asks for: topics are found in it.
     /// - Complexity: O(added × (postings of its terms + articles × latent dimensions + articles × log articles)).
-    public func build(previous: RecommendIndex, adding added: [Article]) throws -> (
-        contents: IndexContents, phases: [BuildReport.Phase]
-    ) {
-        var timer = PhaseTimer(onPhase: onPhase)
-        func timed<T>(_ name: String, _ body: () throws -> T) rethrows -> T { try timer.measure(name, body) }
-        let old = try timed("load") { try previous.loadModel() }
-        let weighting = previous.metadata.configuration.weighting
-        let n0 = previous.count
-        let n = n0 + added.count
-        let rows = timed("vectors") {
+    static func extend(
+        _ previous: IndexContents, adding added: [Article], timer: inout PhaseTimer
+    ) -> IndexBuilder.Representation {
+        let old = previous
+        let weighting = old.metadata.configuration.weighting
+        let rows = timer.measure("vectors") {
             ParallelMap.chunked(count: added.count, chunkSize: 64) { range in
                 range.map { old.model.vectorize(title: added[$0].title, body: added[$0].body) }
             }
@@ -81,32 +70,15 @@ public struct IncrementalIndexBuilder: Sendable {
         let vectors = FieldVectors(
             title: old.vectors.title.appending(rowsOf: rows.map(\.title)),
             body: old.vectors.body.appending(rowsOf: rows.map(\.body)))
-        let semantic = timed("fold-in") {
-            old.semantic.map { Self.foldIn(rows, into: $0, over: old.vectors, weighting) }
+        guard let space = old.semantic else { preconditionFailure("an incremental build without a latent space") }
+        let semantic = timer.measure("fold-in") { foldIn(rows, into: space, over: old.vectors, weighting) }
+        let related = timer.measure("similarity") {
+            relatedLists(previous: old.related, vectors: vectors, semantic: semantic, weighting: weighting)
         }
-        let related = timed("similarity") {
-            Self.relatedLists(previous: previous, vectors: vectors, semantic: semantic, weighting: weighting)
-        }
-        var stored = (0..<n0).map { i in
-            let date = previous.published[i]
-            let category = previous.categories[i]
-            let url = previous.urls[i]
-            return Article(
-                id: previous.ids[i], title: previous.titles[i], body: "", published: date == Int64.min ? nil : date,
-                category: category.isEmpty ? nil : category, url: url.isEmpty ? nil : url)
-        }
-        stored += added.map {
-            Article(id: $0.id, title: $0.title, body: "", published: $0.published, category: $0.category, url: $0.url)
-        }
-        let before = previous.metadata
-        var metadata = before
-        metadata.generation = generation
-        metadata.articleCount = n
-        metadata.method = before.method.hasSuffix("+incremental") ? before.method : before.method + "+incremental"
-        let contents = IndexContents(
-            metadata: metadata, articles: stored, model: old.model, vectors: vectors, semantic: semantic,
-            related: related)
-        return (contents, timer.phases)
+        let method = old.metadata.method.hasSuffix("+incremental") ? old.metadata.method : old.metadata.method + "+incremental"
+        return IndexBuilder.Representation(
+            model: old.model, vectors: vectors, semantic: semantic, clusterSpace: semantic.vectors,
+            related: related, method: method, statistics: SimilarityResult.Statistics())
     }
 
     /// The previous latent space with the new articles' unit vectors and norms appended.
@@ -135,15 +107,15 @@ public struct IncrementalIndexBuilder: Sendable {
     /// The previous lists, extended: exact lists for the new articles, and each new article inserted into the old
     /// lists whose worst entry it beats.
     private static func relatedLists(
-        previous: RecommendIndex, vectors: FieldVectors, semantic: SemanticSpace?, weighting: WeightingOptions
+        previous: RelatedLists, vectors: FieldVectors, semantic: SemanticSpace?, weighting: WeightingOptions
     ) -> RelatedLists {
         let n0 = previous.count
         let n = vectors.count
-        let width = previous.metadata.neighbours
+        let width = previous.width
         var lists = RelatedLists(
             width: width,
-            indices: Array(previous.relatedIndices) + [Int32](repeating: -1, count: (n - n0) * width),
-            scores: Array(previous.relatedScores) + [Float](repeating: 0, count: (n - n0) * width))
+            indices: previous.indices + [Int32](repeating: -1, count: (n - n0) * width),
+            scores: previous.scores + [Float](repeating: 0, count: (n - n0) * width))
         guard width > 0 else { return lists }
         let threshold = (0..<n0).map { j in
             lists.indices[j * width + width - 1] >= 0 ? lists.scores[j * width + width - 1] : -Float.infinity

@@ -4,7 +4,7 @@ import Testing
 @testable import RecommendCore
 import TestSupport
 
-@Suite struct IncrementalIndexBuilderTests {
+@Suite struct IncrementalUpdateTests {
     /// A full index of the first `base` articles, then an incremental run over all of them.
     static func run(_ articles: [Article], base: Int, in dir: TemporaryDirectory) throws -> (
         index: String, report: ReindexReport, previous: IndexContents
@@ -13,13 +13,7 @@ import TestSupport
         _ = try ReindexJob(
             source: ArticleSource([try ReindexJobTests.feed(Array(articles.prefix(base)), in: dir)]), index: index
         ).run()
-        let previousIndex = try RecommendIndex(path: index)
-        let previous = IndexContents(
-            metadata: previousIndex.metadata, articles: [], model: try previousIndex.loadModel().model,
-            vectors: try previousIndex.loadModel().vectors, semantic: nil,
-            related: RelatedLists(
-                width: previousIndex.metadata.neighbours, indices: Array(previousIndex.relatedIndices),
-                scores: Array(previousIndex.relatedScores)))
+        let previous = try RecommendIndex(path: index).contents()
         var job = ReindexJob(
             source: ArticleSource([try ReindexJobTests.feed(articles, in: dir, name: "all.jsonl")]), index: index)
         job.incremental = true
@@ -32,7 +26,7 @@ import TestSupport
         defer { dir.remove() }
         let articles = syntheticArticles(count: 1_010, topics: 12)
         let (index, report, previous) = try Self.run(articles, base: 1_000, in: dir)
-        #expect(report.mode == "incremental" && report.input.added == 10 && report.generation == 2)
+        #expect(report.mode == .incremental && report.input.added == 10 && report.generation == 2)
         let next = try RecommendIndex(path: index)
         #expect(next.count == 1_010 && next.metadata.method.hasSuffix("+incremental"))
         let width = next.metadata.neighbours
@@ -87,8 +81,59 @@ import TestSupport
             index: index)
         job.incremental = true
         let report = try job.run()
-        #expect(report.mode == "full" && report.input.removed == 1)
+        #expect(report.mode == .full && report.input.removed == 1)
         #expect(report.notes.contains { $0.contains("no longer in the source") && $0.contains(articles[0].id) })
         #expect(try RecommendIndex(path: index).count == articles.count - 1)
+    }
+
+    @Test("an incremental index holds what a full build holds: groups, topics with their ids, the configuration")
+    func completeAsFullBuild() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let articles = try sampleArticles()
+        let index = dir.path + "/news.index"
+        var configuration = RecommendConfiguration()
+        configuration.nearDuplicates?.bodyCosine = 0.85
+        configuration.weighting.titleWeight = 0.2
+        try IndexWriter.write(IndexBuilder(configuration: configuration).build(articles: articles).contents, to: index)
+        let before = try RecommendIndex(path: index).contents()
+        let copy = { (id: String) in articles.first { $0.id == id }! }
+        let added = [copy("a066"), copy("a067")].enumerated().map { k, article in
+            Article(id: "new\(k)", title: article.title, body: article.body, published: article.published)
+        }
+        var job = ReindexJob(
+            source: ArticleSource([try ReindexJobTests.feed(articles + added, in: dir, name: "all.jsonl")]),
+            index: index)
+        job.incremental = true
+        let report = try job.run()
+        #expect(report.mode == .incremental && report.input.added == 2)
+        let after = try RecommendIndex(path: index).contents()
+        #expect(after.metadata.configuration == configuration)
+        let full = try IndexBuilder(configuration: configuration).build(articles: articles + added).contents
+        #expect((after.duplicates != nil) == (full.duplicates != nil) && (after.topics != nil) == (full.topics != nil))
+        // The copies of a066/a067 join the group of the originals.
+        let groups = try #require(after.duplicates)
+        let position = { (id: String) in after.articles.firstIndex { $0.id == id }! }
+        #expect(groups.group[position("new0")] == groups.group[position("a066")])
+        #expect(groups.group[position("new1")] == groups.group[position("a067")])
+        // Topics: the old articles keep the topic ids they had.
+        let topics = try #require(after.topics)
+        let previousTopics = try #require(before.topics)
+        let kept = (0..<before.articles.count).count { topics.articleTopics[$0] == previousTopics.articleTopics[$0] }
+        #expect(Double(kept) >= 0.9 * Double(before.articles.count), "\(kept) of \(before.articles.count) kept their topic")
+        #expect(topics.table.topics.map(\.size).reduce(0, +) == topics.articleTopics.count { $0 >= 0 })
+        #expect(report.topics != nil)
+    }
+
+    @Test("without a latent space the update is built in full, and the report says why")
+    func noLatentSpaceFallsBack() throws {
+        var configuration = RecommendConfiguration()
+        configuration.weighting.semanticWeight = 0
+        let articles = try sampleArticles()
+        let previous = try IndexBuilder(configuration: configuration).build(articles: Array(articles.dropLast(3))).contents
+        #expect(previous.semantic == nil)
+        let built = try IndexBuilder().update(previous, articles: articles)
+        #expect(built.report.mode == .full && built.report.fallback?.contains("latent") == true)
+        #expect(built.contents.topics != nil && built.contents.metadata.configuration == configuration)
     }
 }

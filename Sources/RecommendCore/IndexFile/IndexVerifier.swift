@@ -49,7 +49,9 @@ public enum IndexVerifier {
         case .truncated(_, let expected, let actual):
             .init(section: "file", detail: "truncated or extended: the header says \(expected) bytes, file has \(actual)")
         case .checksumMismatch(_, let part):
-            .init(section: part.hasPrefix("section ") ? String(part.dropFirst(8)) : part, detail: "checksum mismatch")
+            .init(
+                section: part.hasPrefix("section ") && part != "section table" ? String(part.dropFirst(8)) : part,
+                detail: "checksum mismatch")
         case .malformed(_, let detail): .init(section: "section table", detail: detail)
         case .missingSection(_, let section): .init(section: section, detail: "missing")
         case .writeFailed(_, let reason): .init(section: "file", detail: reason)

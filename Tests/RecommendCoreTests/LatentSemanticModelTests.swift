@@ -12,7 +12,7 @@ import Testing
 
     static func fit(_ vectors: FieldVectors, dimensions: Int = 32, sample: Int?) throws -> LatentVectors {
         try LatentSemanticModel.articleVectors(
-            vectors, titleWeight: options.weighting.titleWeight, dimensions: dimensions, powerIterations: 2, seed: 1,
+            vectors, model: ScoreModel(lexical: options.weighting), dimensions: dimensions, powerIterations: 2, seed: 1,
             sample: sample)
     }
 

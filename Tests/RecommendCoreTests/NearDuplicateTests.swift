@@ -27,8 +27,8 @@ import TestSupport
         lists.set(0, [(1, 1)])
         lists.set(2, [(1, 1)])
         lists.set(3, [(0, 0)])
-        let groups = NearDuplicateGroups.find(
-            FieldVectors(title: title, body: body), related: lists, titleWeight: 0.15, threshold: 0.65)
+        let scorer = PairScorer(vectors: FieldVectors(title: title, body: body), model: ScoreModel(titleWeight: 0.15))
+        let groups = NearDuplicateGroups.find(related: lists, scorer: scorer, threshold: 0.65)
         #expect(groups.group == [0, 0, 0, 3])
     }
 

@@ -26,7 +26,7 @@ import TestSupport
         job.reportPath = dir.path + "/report.json"
         for expected in 1...4 as ClosedRange<UInt64> {
             let report = try job.run()
-            #expect(report.status == "succeeded" && report.generation == expected)
+            #expect(report.status == .succeeded && report.generation == expected)
             #expect(try RecommendIndex(path: index).metadata.generation == expected)
         }
         #expect(try RecommendIndex(path: index + ".1").metadata.generation == 3)

@@ -4,10 +4,11 @@ import Testing
 import TestSupport
 
 @Suite struct SimilarityEngineTests {
-    /// The pair score computed from its definition: sparse rows merged, latent vectors multiplied.
+    /// The pair score computed from its definition with the build's weights: sparse rows merged, latent vectors
+    /// multiplied (independently of `ScoreModel`, which it checks).
     static func pairScore(_ built: Built, _ i: Int, _ j: Int) -> Float {
-        let w: Float = 0.15
-        let beta: Float = built.semantic == nil ? 0 : 0.3
+        let w = built.weighting.titleWeight
+        let beta = built.semantic == nil ? 0 : built.weighting.semanticWeight
         let v = built.vectors
         let lexical = w * v.title.dot(row: i, with: v.title, row: j) + (1 - w) * v.body.dot(row: i, with: v.body, row: j)
         var latent: Float = 0
@@ -31,6 +32,7 @@ import TestSupport
     }
 
     struct Built {
+        var weighting: WeightingOptions
         var vectors: FieldVectors
         var semantic: SemanticSpace?
         var lists: RelatedLists
@@ -50,10 +52,10 @@ import TestSupport
         configuration.weighting.semanticDimensions = 20
         let (_, vectors) = TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
         let latent = try LatentSemanticModel.articleVectors(
-            vectors, titleWeight: configuration.weighting.titleWeight, dimensions: 64, powerIterations: 2, seed: 1)
+            vectors, model: ScoreModel(lexical: configuration.weighting), dimensions: 64, powerIterations: 2, seed: 1)
         let engine = SimilarityEngine(options: configuration.similarity, weighting: configuration.weighting)
         let result = engine.relatedLists(vectors, latent: latent)
-        return Built(vectors: vectors, semantic: result.semantic, lists: result.lists, method: result.method)
+        return Built(weighting: configuration.weighting, vectors: vectors, semantic: result.semantic, lists: result.lists, method: result.method)
     }
 
     /// Checks that each list holds the exact top scores: same score at each rank (within float rounding).

@@ -46,7 +46,7 @@ import TestSupport
         let vectors = contents.vectors
         let projection = TermProjection(
             space: space, titlePostings: vectors.title.transposed(), bodyPostings: vectors.body.transposed(),
-            titleWeight: w)
+            model: ScoreModel(lexical: contents.metadata.configuration.weighting))
         let draft = contents.model.vectorize(
             title: "Dockers strike at Santos port", body: "Port workers walked out over automation and pay.")
         // x V = Σ_j (x · X_j) E_j Σ⁻², article by article.

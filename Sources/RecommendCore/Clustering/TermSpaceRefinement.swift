@@ -5,7 +5,8 @@
 /// words fit another topic better. Centroids are dense (`terms x clusters`); scoring an article costs its
 /// entries times the number of clusters.
 struct TermSpaceRefinement {
-    let titleWeight: Float
+    /// The field weighting of the term space.
+    let model: ScoreModel
 
     /// `partition` after at most `rounds` term-space rounds (stopping when at most one article in 1,000 moves);
     /// centroids and similarities are then recomputed in the dense space of `points` for the moved assignment.
@@ -16,12 +17,13 @@ struct TermSpaceRefinement {
         let k = partition.clusterCount
         let n = vectors.count
         guard k > 1, rounds > 0 else { return partition }
-        let weights = [(vectors.title, titleWeight.squareRoot()), (vectors.body, (1 - titleWeight).squareRoot())]
+        let scales = model.fieldScales
+        let weights = [(vectors.title, scales.title), (vectors.body, scales.body)]
         var assignments = partition.assignments
         for _ in 0..<rounds {
             // Term-major centroids (`terms x k`), so scoring an entry reads k neighbouring floats.
             var centroids = vectors.clusterSums(
-                titleWeight: titleWeight, assignments: assignments, clusters: k, termMajor: true)
+                model: model, assignments: assignments, clusters: k, termMajor: true)
             var norms = [Float](repeating: 0, count: k)
             for t in 0..<terms {
                 for c in 0..<k { norms[c] += centroids[t * k + c] * centroids[t * k + c] }

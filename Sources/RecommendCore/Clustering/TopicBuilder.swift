@@ -11,18 +11,18 @@
 public struct TopicBuilder: Sendable {
     public var options: TopicOptions
     public var seed: UInt64
-    /// The headline weight of the TF-IDF combination (for the term profiles behind labels and centroids).
-    public var titleWeight: Float
+    /// The field weighting of the term profiles behind labels and centroids (the lexical score model).
+    public var model: ScoreModel
 
     /// The share of the objective by which a fresh clustering must beat the warm start to replace it.
     static let warmStartTolerance = 0.01
     /// In `auto` mode the previous count is kept while its eigengap score is within this of the best one.
     static let countHysteresis = 0.05
 
-    public init(options: TopicOptions, seed: UInt64, titleWeight: Float) {
+    public init(options: TopicOptions, seed: UInt64, model: ScoreModel) {
         self.options = options
         self.seed = seed
-        self.titleWeight = titleWeight
+        self.model = model
     }
 
     /// The topics of the articles whose unit dense vectors are the rows of `dense` (same order as `vectors` and
@@ -51,7 +51,7 @@ public struct TopicBuilder: Sendable {
                 warm = true
             }
         }
-        partition = TermSpaceRefinement(titleWeight: titleWeight).refine(
+        partition = TermSpaceRefinement(model: model).refine(
             partition, points: points, vectors: vectors, rounds: options.termSpaceRounds)
         partition = Self.largestFirst(partition)
         let k = partition.clusterCount
@@ -68,7 +68,7 @@ public struct TopicBuilder: Sendable {
             changes?.warmStart = warm
         }
 
-        let labeler = TopicLabeler(vocabulary: vocabulary, titleWeight: titleWeight)
+        let labeler = TopicLabeler(vocabulary: vocabulary, model: model)
         let profiles = labeler.profiles(vectors, assignments: partition.assignments, clusters: k)
         let labels = labeler.labels(profiles: profiles, clusters: k, count: options.labelTerms)
         var members = [[Int]](repeating: [], count: k)

@@ -2,21 +2,22 @@ internal import Foundation
 
 /// Words for topics: class-based TF-IDF over the articles' TF-IDF vectors, and term-space centroids.
 ///
-/// A topic's profile is the mean of its articles' field-weighted TF-IDF vectors (`sqrt(w)` title +
-/// `sqrt(1 - w)` body, the weighting of the dense space). A term scores
+/// A topic's profile is the mean of its articles' field-weighted TF-IDF vectors (`ScoreModel.fieldScales`, the
+/// weighting of the dense space). A term scores
 /// `profile(t, c) × ln(1 + A / Σc' profile(t, c'))` (the c-TF-IDF of Grootendorst's BERTopic, on weights instead
 /// of counts), `A` the mean profile mass per topic: strong in the topic and rare in the others. Labels skip stop words, numbers and terms under three letters, and
 /// show each term's commonest surface form.
 struct TopicLabeler {
     let vocabulary: Vocabulary
-    let titleWeight: Float
+    /// The field weighting of the profiles.
+    let model: ScoreModel
 
     /// The profiles of `clusters` topics, row-major `clusters x terms`.
     /// - Complexity: O(entries of the vectors + clusters × terms).
     func profiles(_ vectors: FieldVectors, assignments: [Int32], clusters: Int) -> [Float] {
         let terms = vocabulary.count
         var profile = vectors.clusterSums(
-            titleWeight: titleWeight, assignments: assignments, clusters: clusters, termMajor: false)
+            model: model, assignments: assignments, clusters: clusters, termMajor: false)
         var sizes = [Int](repeating: 0, count: clusters)
         for a in assignments where a >= 0 { sizes[Int(a)] += 1 }
         for c in 0..<clusters where sizes[c] > 0 {

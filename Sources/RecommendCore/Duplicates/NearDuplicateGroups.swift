@@ -12,22 +12,24 @@ public struct NearDuplicateGroups: Sendable, Equatable {
         self.group = group
     }
 
-    /// The groups of `vectors`, looking only at pairs in `related` (the stored lists, scored with title weight
-    /// `titleWeight`).
+    /// The groups of the articles of `scorer`, looking only at pairs in `related` (the stored lists, whose scores
+    /// are `scorer`'s pair scores).
     /// - Parameter threshold: the smallest body cosine of a near-duplicate pair.
-    /// - Complexity: O(articles × list width × entries per body) at worst for the cosines (only pairs whose
-    ///   score could reach the threshold are looked at), then near-linear union-find.
-    public static func find(
-        _ vectors: FieldVectors, related: RelatedLists, titleWeight: Float, threshold: Float
-    ) -> NearDuplicateGroups {
-        let n = vectors.count
-        let scorer = PairScorer(vectors: vectors, titleWeight: titleWeight)
-        // A pair score is at least (1 - w) × the body cosine, so a list (best first) can stop below that.
-        let floor = (1 - titleWeight) * threshold
+    /// - Complexity: O(articles × list width × latent dimensions) at worst to bound the pairs, the body cosine of
+    ///   only those whose score could reach the threshold, then near-linear union-find.
+    public static func find(related: RelatedLists, scorer: PairScorer, threshold: Float) -> NearDuplicateGroups {
+        let n = scorer.vectors.count
+        let model = scorer.model
+        // The title part of a score is never negative, so a pair with body cosine b has score >= bodyFactor b + its
+        // latent part; a latent cosine is at least -1, so a list (best first) can stop below `floor`. The bounds
+        // allow for rounding: the body cosine itself decides.
+        let bodyFloor = model.bodyFactor * threshold - 1e-5
+        let floor = bodyFloor - model.latentWeight
         let pairs = ParallelMap.chunked(count: n, chunkSize: max(64, n / (ParallelMap.workers * 8))) { range in
             range.flatMap { i in
-                related.list(of: i).prefix { $0.score >= floor }.compactMap { j, _ in
-                    scorer.bodyCosine(i, j) >= threshold ? (Int32(i), Int32(j)) : nil
+                related.list(of: i).prefix { $0.score >= floor }.compactMap { j, score in
+                    score - scorer.latentContribution(i, j) >= bodyFloor && scorer.bodyCosine(i, j) >= threshold
+                        ? (Int32(i), Int32(j)) : nil
                 }
             }
         }

@@ -87,7 +87,7 @@ struct IncrementalUpdate {
     ) -> SemanticSpace {
         let projection = TermProjection(
             space: space, titlePostings: vectors.title.transposed(), bodyPostings: vectors.body.transposed(),
-            titleWeight: weighting.titleWeight)
+            model: ScoreModel(lexical: weighting))
         let coordinates = ParallelMap.chunked(count: rows.count, chunkSize: 16) { range in
             range.map { projection.coordinates(of: rows[$0], row: 0) }
         }
@@ -120,9 +120,7 @@ struct IncrementalUpdate {
         let threshold = (0..<n0).map { j in
             lists.indices[j * width + width - 1] >= 0 ? lists.scores[j * width + width - 1] : -Float.infinity
         }
-        let scorer = ExactScorer(
-            vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
-            semanticWeight: weighting.semanticWeight)
+        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic)
         let scored = ParallelMap.chunked(count: n - n0, chunkSize: 4) { range in
             var workspace = ExactScorer.Workspace(for: scorer)
             var top = TopK(capacity: n)

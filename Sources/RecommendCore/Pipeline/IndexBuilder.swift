@@ -97,7 +97,7 @@ public struct IndexBuilder: Sendable {
         let similarity = configuration.similarity
         let latent = try timer.measure("dense") {
             try LatentSemanticModel.articleVectors(
-                vectors, titleWeight: configuration.weighting.titleWeight, dimensions: similarity.denseDimensions,
+                vectors, model: ScoreModel(lexical: configuration.weighting), dimensions: similarity.denseDimensions,
                 powerIterations: similarity.powerIterations, seed: similarity.seed, sample: similarity.latentSample)
         }
         let result = timer.measure("similarity") {
@@ -114,15 +114,17 @@ public struct IndexBuilder: Sendable {
         _ built: Representation, articles: [Article], feed: FeedReport, previous: PreviousTopics?, timer: PhaseTimer
     ) throws -> (contents: IndexContents, report: BuildReport) {
         var timer = timer
-        let titleWeight = configuration.weighting.titleWeight
+        let lexical = ScoreModel(lexical: configuration.weighting)
         let duplicates = configuration.nearDuplicates.map { options in
             timer.measure("duplicates") {
                 NearDuplicateGroups.find(
-                    built.vectors, related: built.related, titleWeight: titleWeight, threshold: options.bodyCosine)
+                    related: built.related,
+                    scorer: PairScorer(vectors: built.vectors, weighting: configuration.weighting, semantic: built.semantic),
+                    threshold: options.bodyCosine)
             }
         }
         let (topics, changes) = try timer.measure("topics") {
-            try TopicBuilder(options: configuration.topics, seed: configuration.similarity.seed, titleWeight: titleWeight)
+            try TopicBuilder(options: configuration.topics, seed: configuration.similarity.seed, model: lexical)
                 .build(
                     dense: built.clusterSpace, vectors: built.vectors, vocabulary: built.model.vocabulary,
                     articleIDs: articles.map(\.id), previous: previous)

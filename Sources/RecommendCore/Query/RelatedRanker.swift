@@ -30,10 +30,8 @@ public struct RelatedRanker: Sendable {
         self.index = index
         self.overrides = overrides
         if let (model, vectors, semantic) = loaded {
-            let weighting = index.metadata.configuration.weighting
             scorer = PairScorer(
-                vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
-                semanticWeight: weighting.semanticWeight)
+                vectors: vectors, weighting: index.metadata.configuration.weighting, semantic: semantic)
             displayForms = model.vocabulary.displayForms
         } else {
             scorer = nil

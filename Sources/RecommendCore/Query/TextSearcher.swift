@@ -40,15 +40,13 @@ public struct TextSearcher: Sendable {
         self.model = model
         let weighting = index.metadata.configuration.weighting
         let similarity = index.metadata.configuration.similarity
-        let scorer = ExactScorer(
-            vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
-            semanticWeight: weighting.semanticWeight)
+        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic)
         self.scorer = scorer
         workspaces = WorkspacePool(for: scorer)
         projection = scorer.semantic.map {
             TermProjection(
                 space: $0, titlePostings: scorer.titlePostings, bodyPostings: scorer.bodyPostings,
-                titleWeight: weighting.titleWeight)
+                model: ScoreModel(lexical: weighting))
         }
         let exact = exact || scorer.semantic == nil || vectors.count < similarity.exactBelow
         self.exact = exact
@@ -98,7 +96,7 @@ public struct TextSearcher: Sendable {
         guard let space = scorer.semantic, q.count == space.dimensions else { return [] }
         if let cells { return cells.nearest(to: q, in: space, count: count) }
         var top = TopK(capacity: count)
-        for (j, s) in space.vectors.innerProducts(with: q).enumerated() where s > top.threshold { top.insert(s, Int32(j)) }
-        return top.sorted().map(\.index)
+        top.insert(scores: space.vectors.innerProducts(with: q))
+        return top.sortedIndices()
     }
 }

@@ -40,7 +40,7 @@ public struct ReindexJob: Sendable {
         var report = ReindexReport(index: index, source: source.description, startedAt: Self.now())
         do {
             try run(&report)
-            report.status = "succeeded"
+            report.status = .succeeded
         } catch let error as ReindexError {
             report.failedStep = error.step
             report.error = error.description
@@ -71,14 +71,16 @@ public struct ReindexJob: Sendable {
                 throw ReindexError.failed(step: step, reason: "\(error)")
             }
         }
-        var phaseReport = report.phases
-        var cpuStart = PhaseTimer.processCPUSeconds()
-        func phase(_ name: String, count: Int, unit: String, seconds: Double) {
-            phaseReport.append(
-                BuildReport.Phase(name: name, seconds: seconds, cpuSeconds: PhaseTimer.processCPUSeconds() - cpuStart))
-            progress?(.phase(name: name, count: count, unit: unit, seconds: seconds))
+        var timer = PhaseTimer()
+        defer { report.phases += timer.phases }
+        /// Runs `body` as step `reindexStep`, timed as the phase `name`, whose progress line counts `count(result)`.
+        func timedStep<T>(
+            _ name: String, _ reindexStep: ReindexStep, unit: String, count: (T) -> Int, _ body: () throws -> T
+        ) throws -> T {
+            let result = try timer.measure(name) { try step(reindexStep, body) }
+            progress?(.phase(name: name, count: count(result), unit: unit, seconds: timer.phases.last?.seconds ?? 0))
+            return result
         }
-        defer { report.phases = phaseReport }
 
         // Nothing may be created beside an index path that names a device, a FIFO or a directory.
         do { try OutputFile.checkReplaceable(index) } catch {
@@ -100,14 +102,11 @@ public struct ReindexJob: Sendable {
         let generation = (previous?.metadata.generation ?? lastKeptGeneration(generations) ?? 0) + 1
         report.previousGeneration = previous?.metadata.generation
 
-        var clock = ContinuousClock.now
-        cpuStart = PhaseTimer.processCPUSeconds()
-        let (articles, feed) = try step(.read) {
+        let (articles, feed) = try timedStep("read", .read, unit: "articles", count: { $0.0.count }) {
             let read = try source.read(duplicates: duplicates)
             guard !read.articles.isEmpty else { throw FeedError.noArticles }
             return read
         }
-        phase("read", count: articles.count, unit: "articles", seconds: clock.secondsSince)
         report.input.linesRead = feed.linesRead
         report.input.articles = articles.count
         report.input.skippedByReason = Dictionary(uniqueKeysWithValues: feed.skippedByReason.map { ($0.rawValue, $1) })
@@ -133,7 +132,7 @@ public struct ReindexJob: Sendable {
                 built = try builder.build(articles: articles, feed: feed, previous: previous?.previousTopics())
             }
             report.mode = built.report.mode
-            phaseReport += built.report.phases
+            timer.record(built.report.phases)
             report.topics = built.report.topics?.changes
             return built.contents
         }
@@ -143,36 +142,25 @@ public struct ReindexJob: Sendable {
         report.generation = generation
 
         let temporary = OutputFile.temporaryPath(for: index)
-        clock = .now
-        cpuStart = PhaseTimer.processCPUSeconds()
-        let bytes = try step(.write) {
+        let bytes = try timedStep("write", .write, unit: "bytes", count: { $0 }) {
             let bytes = try IndexWriter.encode(contents)
             try OutputFile.writeDurably(bytes, to: temporary, reporting: index)
             return bytes.count
         }
-        phase("write", count: bytes, unit: "bytes", seconds: clock.secondsSince)
         report.indexBytes = bytes
         do {
-            clock = .now
-            cpuStart = PhaseTimer.processCPUSeconds()
-            let checked = try step(.validate) {
+            _ = try timedStep("validate", .validate, unit: "lists", count: { $0 }) {
                 try IndexValidator.validate(temporary, expected: contents, bytes: bytes, sample: validationSample)
             }
-            phase("validate", count: checked, unit: "lists", seconds: clock.secondsSince)
             if let previous {
-                clock = .now
-                cpuStart = PhaseTimer.processCPUSeconds()
-                let churn = try step(.validate) {
+                report.churn = try timedStep("churn", .validate, unit: "articles", count: \.articlesCompared) {
                     RelatedChurn(previous: try RelatedChurn.Lists(previous), next: RelatedChurn.Lists(contents))
                 }
-                report.churn = churn
-                phase("churn", count: churn.articlesCompared, unit: "articles", seconds: clock.secondsSince)
             }
             try step(.rotate) { try generations.rotate() }
-            clock = .now
-            cpuStart = PhaseTimer.processCPUSeconds()
-            try step(.install) { try OutputFile.install(temporary, at: index) }
-            phase("install", count: 1, unit: "files", seconds: clock.secondsSince)
+            try timedStep("install", .install, unit: "files", count: { _ in 1 }) {
+                try OutputFile.install(temporary, at: index)
+            }
         } catch {
             unlink(temporary)
             throw error

@@ -1,6 +1,14 @@
 /// What a reindex did, for monitoring (`--report FILE` writes it as JSON). Written on failure too, with
 /// `status` "failed", the step and the error, and whatever was measured before.
 public struct ReindexReport: Sendable, Codable {
+    /// How a run ended.
+    public enum Status: String, Sendable, Codable {
+        /// The new index is installed.
+        case succeeded
+        /// The run stopped; the served index is the previous one.
+        case failed
+    }
+
     /// Counts of the input.
     public struct Input: Sendable, Codable, Equatable {
         /// Lines (or rows) read from the source.
@@ -15,8 +23,8 @@ public struct ReindexReport: Sendable, Codable {
         public var removed: Int?
     }
 
-    /// `succeeded` or `failed`.
-    public var status = "failed"
+    /// How the run ended.
+    public var status = Status.failed
     /// The step that failed.
     public var failedStep: ReindexStep?
     /// The error message.

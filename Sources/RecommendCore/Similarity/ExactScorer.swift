@@ -1,17 +1,13 @@
 internal import Synchronization
 
-/// The exact pair score between articles of an index and any text over the same vocabulary:
-///
-///     score = (1 - β) (w cos(title_a, title_b) + (1 - w) cos(body_a, body_b)) + β cos(latent_a, latent_b)
-///
-/// `w` is the title weight, `β` the semantic weight (0 without a semantic space).
+/// The exact pair score (`ScoreModel`) of articles of an index against many others at once: the candidates of
+/// an article, every article, or a text over the same vocabulary. Postings lists by term make one query cost
+/// the postings of its own terms.
 public struct ExactScorer: Sendable {
     public let vectors: FieldVectors
-    public let titleWeight: Float
-    /// The latent space blended in, if any.
+    public let model: ScoreModel
+    /// The latent space blended in (nil when `model` blends none).
     public let semantic: SemanticSpace?
-    /// The weight `β` of the latent cosine.
-    public let semanticWeight: Float
     /// Title vectors by term (postings lists), for scoring one query against every article.
     let titlePostings: SparseMatrix
     /// Body vectors by term.
@@ -20,12 +16,12 @@ public struct ExactScorer: Sendable {
     /// one byte per term stays in cache where the postings' row starts do not.
     let rareTerms: [UInt8]
 
-    public init(vectors: FieldVectors, titleWeight: Float, semantic: SemanticSpace? = nil, semanticWeight: Float = 0) {
+    /// A scorer of `vectors` with the model `weighting` asks for over `semantic`.
+    /// - Complexity: O(entries + terms) to build the postings lists.
+    public init(vectors: FieldVectors, weighting: WeightingOptions, semantic: SemanticSpace?) {
         self.vectors = vectors
-        self.titleWeight = titleWeight
-        let blended = semantic.map { $0.dimensions > 0 && semanticWeight > 0 } ?? false
-        self.semantic = blended ? semantic : nil
-        self.semanticWeight = blended ? semanticWeight : 0
+        model = ScoreModel(weighting, semantic: semantic)
+        self.semantic = model.blendsLatent ? semantic : nil
         titlePostings = vectors.title.transposed()
         bodyPostings = vectors.body.transposed()
         let rare = Self.rareLimit(articles: vectors.count)
@@ -91,14 +87,12 @@ public struct ExactScorer: Sendable {
     {
         let t = vectors.title
         let b = vectors.body
-        let lexicalWeight = 1 - semanticWeight
-        let w = titleWeight * lexicalWeight
         let (qt, qb) = (query.title, query.body)
         if workspace.title.isEmpty { workspace.title = [Float](repeating: 0, count: workspace.titleTerms) }
         if workspace.body.isEmpty { workspace.body = [Float](repeating: 0, count: workspace.bodyTerms) }
-        for k in qt.range(ofRow: row) { workspace.title[Int(qt.columns[k])] = w * qt.values[k] }
-        for k in qb.range(ofRow: row) { workspace.body[Int(qb.columns[k])] = (lexicalWeight - w) * qb.values[k] }
-        let latentWeight = semantic != nil && latent != nil ? semanticWeight : 0
+        for k in qt.range(ofRow: row) { workspace.title[Int(qt.columns[k])] = model.titleFactor * qt.values[k] }
+        for k in qb.range(ofRow: row) { workspace.body[Int(qb.columns[k])] = model.bodyFactor * qb.values[k] }
+        let latentWeight = semantic != nil && latent != nil ? model.latentWeight : 0
         let d = semantic?.dimensions ?? 0
         let out = workspace.title.withUnsafeBufferPointer { spreadTitle in
             workspace.body.withUnsafeBufferPointer { spreadBody in
@@ -134,13 +128,14 @@ public struct ExactScorer: Sendable {
     ) -> [Int32] {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
         let (t, b) = (query.title, query.body)
+        let fields = model.fieldWeights
         var weighted: [(weight: Float, term: Int32, title: Bool)] = []
         rareTerms.withUnsafeBufferPointer { rare in
             for k in t.range(ofRow: row) where rare[Int(t.columns[k])] & 1 != 0 {
-                weighted.append((titleWeight * t.values[k], t.columns[k], true))
+                weighted.append((fields.title * t.values[k], t.columns[k], true))
             }
             for k in b.range(ofRow: row) where rare[Int(b.columns[k])] & 2 != 0 {
-                weighted.append(((1 - titleWeight) * b.values[k], b.columns[k], false))
+                weighted.append((fields.body * b.values[k], b.columns[k], false))
             }
         }
         weighted.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.term < $1.term) }
@@ -181,14 +176,15 @@ public struct ExactScorer: Sendable {
         collect(latent: latent, excluding: nil, workspace: &workspace, into: &top)
     }
 
-    /// Adds `w cos_title + (1 - w) cos_body` of the query row to the accumulator of every article sharing a term.
+    /// Adds the lexical part of the score, `(1 - β) (w cos_title + (1 - w) cos_body)`, of the query row to the
+    /// accumulator of every article sharing a term.
     func accumulateLexical(_ query: FieldVectors, row: Int, workspace: inout Workspace) {
         if workspace.accumulator.isEmpty { workspace.accumulator = [Float](repeating: 0, count: vectors.count) }
         var touched: [Int32] = []
         swap(&touched, &workspace.touched)
         touched.reserveCapacity(vectors.count)
         workspace.accumulator.withUnsafeMutableBufferPointer { accumulator in
-            for (q, postings, weight) in [(query.title, titlePostings, titleWeight), (query.body, bodyPostings, 1 - titleWeight)] {
+            for (q, postings, weight) in [(query.title, titlePostings, model.titleFactor), (query.body, bodyPostings, model.bodyFactor)] {
                 for k in q.range(ofRow: row) {
                     Self.accumulate(
                         postings, term: Int(q.columns[k]), weight: weight * q.values[k], into: accumulator,
@@ -217,17 +213,16 @@ public struct ExactScorer: Sendable {
         }
     }
 
-    /// Blends the accumulated lexical scores with the latent cosines, offers the results to `top` and clears
-    /// the accumulator.
+    /// Adds the latent part to the accumulated lexical scores, offers the results to `top` and clears the
+    /// accumulator.
     private func collect(latent: [Float]?, excluding: Int?, workspace: inout Workspace, into top: inout TopK) {
         if let semantic, let latent {
             let n = vectors.count
-            let lexicalWeight = 1 - semanticWeight
             semantic.vectors.innerProducts(with: latent, into: &workspace.latentScores)
             workspace.accumulator.withUnsafeMutableBufferPointer { lexical in
                 workspace.latentScores.withUnsafeBufferPointer { latent in
                     for j in 0..<n where j != excluding {
-                        let s = lexicalWeight * lexical[j] + semanticWeight * latent[j]
+                        let s = lexical[j] + model.latentWeight * latent[j]
                         if s > 0, s > top.threshold { top.insert(s, Int32(j)) }
                     }
                     for j in workspace.touched { lexical[Int(j)] = 0 }

@@ -20,13 +20,6 @@ public struct SearchCost: Sendable, Codable, Equatable {
 
     /// Achieved `sgemm` speed in GFLOP/s.
     public var gemmGFLOPS: Double { gemmSeconds > 0 ? gemmFlops / gemmSeconds / 1e9 : 0 }
-
-    /// Runs `body`, adding its wall time to the seconds chosen by `keyPath`.
-    mutating func time<T>(_ keyPath: WritableKeyPath<SearchCost, Double>, _ body: () throws -> T) rethrows -> T {
-        let start = ContinuousClock.now
-        defer { self[keyPath: keyPath] += start.secondsSince }
-        return try body()
-    }
 }
 
 /// Exact nearest neighbours by inner product of unit dense vectors, all rows against all rows, one `sgemm` per
@@ -51,7 +44,7 @@ struct ExhaustiveCandidateSearch: CandidateSearch {
         var scores = [Float](repeating: 0, count: rowsPerBlock * n)
         for start in stride(from: 0, to: n, by: rowsPerBlock) {
             let rows = start..<min(n, start + rowsPerBlock)
-            cost.time(\.gemmSeconds) {
+            Stopwatch.adding(to: &cost.gemmSeconds) {
                 vectors.storage.withUnsafeBufferPointer { e in
                     scores.withUnsafeMutableBufferPointer { s in
                         BLAS.multiplyTransposed(
@@ -60,17 +53,17 @@ struct ExhaustiveCandidateSearch: CandidateSearch {
                 }
             }
             cost.gemmFlops += 2 * Double(rows.count) * Double(n) * Double(d)
-            let lists = cost.time(\.selectionSeconds) {
+            let lists = Stopwatch.adding(to: &cost.selectionSeconds) {
                 scores.withUnsafeBufferPointer { s in
                 let shared = SendableConstPointer(s.baseAddress!)
                 return ParallelMap.chunked(count: rows.count, chunkSize: 32) { local in
                     var top = TopK(capacity: candidates)
                     return local.map { r in
                         top.removeAll()
-                        let row = shared.pointer + r * n
-                        let own = start + r
-                        for j in 0..<n where row[j] > top.threshold && j != own { top.insert(row[j], Int32(j)) }
-                        return top.sorted().map(\.index)
+                        top.insert(
+                            scores: UnsafeBufferPointer(start: shared.pointer + r * n, count: n),
+                            excluding: Int32(start + r))
+                        return top.sortedIndices()
                     }
                 }
                 }

@@ -25,7 +25,7 @@ struct InvertedFileCandidateSearch: CandidateSearch {
         let n = vectors.rows
         let d = vectors.columns
         var cost = SearchCost()
-        let assignment = cost.time(\.partitionSeconds) {
+        let assignment = Stopwatch.adding(to: &cost.partitionSeconds) {
             let centroids = SphericalPartition.train(vectors, cells: lists, seed: seed)
             return SphericalPartition.nearest(vectors, centroids: centroids, count: probes)
         }
@@ -37,23 +37,16 @@ struct InvertedFileCandidateSearch: CandidateSearch {
         }
         // Queries probing each cell, by slot: the query in slot s is article order[s], so the queries of one cell
         // (which sit in nearby cells) have nearby slots, and so do their heaps in memory.
-        var probeStart = [Int](repeating: 0, count: lists + 1)
-        for p in assignment { probeStart[Int(p) + 1] += 1 }
-        for c in 0..<lists { probeStart[c + 1] += probeStart[c] }
-        var probeFill = probeStart
+        var probing = Buckets(count: lists, keys: assignment)
         var probers = [Int32](repeating: 0, count: assignment.count)
         for (slot, i) in order.enumerated() {
-            for p in 0..<probes {
-                let c = Int(assignment[Int(i) * probes + p])
-                probers[probeFill[c]] = Int32(slot)
-                probeFill[c] += 1
-            }
+            for p in 0..<probes { probers[probing.place(in: Int(assignment[Int(i) * probes + p]))] = Int32(slot) }
         }
         // Each worker owns the slots s with s % workers == w, so no two workers touch one heap.
         let workers = ParallelMap.workers
         var heaps = (0..<n).map { _ in TopK(capacity: candidates) }
         for c in 0..<lists {
-            cost.gemmFlops += 2 * Double(probeStart[c + 1] - probeStart[c]) * Double(start[c + 1] - start[c]) * Double(d)
+            cost.gemmFlops += 2 * Double(probing.slots(of: c).count) * Double(start[c + 1] - start[c]) * Double(d)
         }
         let perWorker = heaps.withUnsafeMutableBufferPointer { heapBuffer in
             let shared = SendablePointer(heapBuffer.baseAddress!)
@@ -65,7 +58,7 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                     var owned = [Int32]()
                     for c in 0..<lists where start[c + 1] > start[c] {
                         owned.removeAll(keepingCapacity: true)
-                        for slot in probers[probeStart[c]..<probeStart[c + 1]] where Int(slot) % workers == w {
+                        for slot in probers[probing.slots(of: c)] where Int(slot) % workers == w {
                             owned.append(slot)
                         }
                         guard !owned.isEmpty else { continue }
@@ -73,7 +66,7 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                         queries.removeAll(keepingCapacity: true)
                         for slot in owned { queries += vectors.row(Int(order[Int(slot)])) }
                         if scores.count < owned.count * m { scores = [Float](repeating: 0, count: owned.count * m) }
-                        cost.time(\.gemmSeconds) {
+                        Stopwatch.adding(to: &cost.gemmSeconds) {
                             queries.withUnsafeBufferPointer { qp in
                                 members.withUnsafeBufferPointer { mp in
                                     scores.withUnsafeMutableBufferPointer { sp in
@@ -84,19 +77,15 @@ struct InvertedFileCandidateSearch: CandidateSearch {
                                 }
                             }
                         }
-                        let selection = ContinuousClock.now
-                        defer { cost.selectionSeconds += selection.secondsSince }
-                        scores.withUnsafeBufferPointer { scores in
-                            order.withUnsafeBufferPointer { order in
-                                let members = order.baseAddress! + start[c]
-                                for (r, slot) in owned.enumerated() {
-                                    let heap = shared.pointer + Int(slot)
-                                    let q = order[Int(slot)]
-                                    let row = scores.baseAddress! + r * m
-                                    var threshold = heap.pointee.threshold
-                                    for k in 0..<m where row[k] > threshold && members[k] != q {
-                                        heap.pointee.insert(row[k], members[k])
-                                        threshold = heap.pointee.threshold
+                        Stopwatch.adding(to: &cost.selectionSeconds) {
+                            scores.withUnsafeBufferPointer { scores in
+                                order.withUnsafeBufferPointer { order in
+                                    let members = order.baseAddress! + start[c]
+                                    for (r, slot) in owned.enumerated() {
+                                        shared.pointer[Int(slot)].insert(
+                                            scores: UnsafeBufferPointer(rebasing: scores[(r * m)..<((r + 1) * m)]),
+                                            excluding: order[Int(slot)]
+                                        ) { members[$0] }
                                     }
                                 }
                             }

@@ -32,9 +32,9 @@ struct LatentCells: Sendable {
     func nearest(to q: [Float], in space: SemanticSpace, count: Int) -> [Int32] {
         let d = space.dimensions
         var nearestCells = TopK(capacity: probes)
-        for (c, s) in centroids.innerProducts(with: q).enumerated() where s > nearestCells.threshold { nearestCells.insert(s, Int32(c)) }
+        nearestCells.insert(scores: centroids.innerProducts(with: q))
         var top = TopK(capacity: count)
-        let cells = nearestCells.sorted().map { Int($0.index) }
+        let cells = nearestCells.sortedIndices().map(Int.init)
         var scores = [Float](repeating: 0, count: cells.map { start[$0 + 1] - start[$0] }.max() ?? 0)
         members.withUnsafeBufferPointer { rows in
             q.withUnsafeBufferPointer { q in
@@ -43,11 +43,11 @@ struct LatentCells: Sendable {
                         let m = start[cell + 1] - start[cell]
                         BLAS.multiplyVector(
                             rows.baseAddress! + start[cell] * d, q.baseAddress!, into: out.baseAddress!, m: m, n: d)
-                        for k in 0..<m where out[k] > top.threshold { top.insert(out[k], order[start[cell] + k]) }
+                        top.insert(scores: UnsafeBufferPointer(rebasing: out[..<m])) { order[start[cell] + $0] }
                     }
                 }
             }
         }
-        return top.sorted().map(\.index)
+        return top.sortedIndices()
     }
 }

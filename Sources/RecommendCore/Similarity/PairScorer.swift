@@ -1,33 +1,36 @@
-/// The exact score of one pair of articles (the formula of `ExactScorer`:
-/// `(1 - β) (w cos_title + (1 - w) cos_body) + β cos_latent`) and its decomposition into per-term contributions
-/// plus the latent part. Unlike `ExactScorer` it needs no postings lists, so it is cheap to set up for
-/// query-time work on a handful of pairs (diversity re-ranking, explanations).
+/// The score of single pairs of articles (`ScoreModel`) and its decomposition into per-term contributions plus
+/// the latent part. Unlike `ExactScorer` it needs no postings lists, so it is cheap to set up for query-time work
+/// on a handful of pairs (diversity re-ranking, explanations) and for near-duplicate checks.
 public struct PairScorer: Sendable {
     public let vectors: FieldVectors
-    public let titleWeight: Float
+    public let model: ScoreModel
+    /// The latent space blended in (nil when `model` blends none).
     public let semantic: SemanticSpace?
-    public let semanticWeight: Float
 
-    public init(vectors: FieldVectors, titleWeight: Float, semantic: SemanticSpace? = nil, semanticWeight: Float = 0) {
+    /// A scorer of `vectors` with the model `weighting` asks for over `semantic`.
+    public init(vectors: FieldVectors, weighting: WeightingOptions, semantic: SemanticSpace?) {
+        self.init(vectors: vectors, model: ScoreModel(weighting, semantic: semantic), semantic: semantic)
+    }
+
+    /// A scorer of `vectors` with `model`; `semantic` is needed (and kept) only when the model blends it.
+    public init(vectors: FieldVectors, model: ScoreModel, semantic: SemanticSpace? = nil) {
+        precondition(!model.blendsLatent || semantic != nil, "a latent blend needs a latent space")
         self.vectors = vectors
-        self.titleWeight = titleWeight
-        self.semantic = semantic
-        self.semanticWeight = semantic == nil ? 0 : semanticWeight
+        self.model = model
+        self.semantic = model.blendsLatent ? semantic : nil
     }
 
     /// The score of articles `a` and `b`.
     /// - Complexity: O(entries of both articles + latent dimensions).
     public func score(_ a: Int, _ b: Int) -> Float {
-        let lexical =
-            titleWeight * vectors.title.dot(row: a, with: vectors.title, row: b) + (1 - titleWeight)
-            * vectors.body.dot(row: a, with: vectors.body, row: b)
-        return (1 - semanticWeight) * lexical + latentContribution(a, b)
+        model.titleFactor * vectors.title.dot(row: a, with: vectors.title, row: b) + model.bodyFactor
+            * bodyCosine(a, b) + latentContribution(a, b)
     }
 
     /// What the latent (topic) similarity adds to `score(a, b)`: `β cos_latent`.
     public func latentContribution(_ a: Int, _ b: Int) -> Float {
         guard let semantic else { return 0 }
-        return semanticWeight * semantic.cosine(a, b)
+        return model.latentWeight * semantic.cosine(a, b)
     }
 
     /// The cosine of the bodies of `a` and `b`, the measure of near-duplicate text.
@@ -44,8 +47,8 @@ public struct PairScorer: Sendable {
         func merge(_ m: SparseMatrix, _ weight: Float) {
             m.forEachSharedColumn(row: a, with: m, row: b) { term, x, y in byTerm[term, default: 0] += weight * x * y }
         }
-        merge(vectors.title, (1 - semanticWeight) * titleWeight)
-        merge(vectors.body, (1 - semanticWeight) * (1 - titleWeight))
+        merge(vectors.title, model.titleFactor)
+        merge(vectors.body, model.bodyFactor)
         return byTerm.map { (term: $0.key, contribution: $0.value) }
             .sorted { $0.contribution > $1.contribution || ($0.contribution == $1.contribution && $0.term < $1.term) }
     }

@@ -21,13 +21,11 @@ public struct SimilarityEngine: Sendable {
         let semantic =
             weighting.semanticWeight > 0 && latent.dimensions > 0
             ? latent.semanticSpace(dimensions: weighting.semanticDimensions) : nil
-        let scorer = ExactScorer(
-            vectors: vectors, titleWeight: weighting.titleWeight, semantic: semantic,
-            semanticWeight: weighting.semanticWeight)
+        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic)
         var statistics = SimilarityResult.Statistics()
         if vectors.count < options.exactBelow || latent.dimensions == 0 {
-            let lists = statistics.time(\.rankingSeconds) { exactLists(scorer) }
-            let final = statistics.time(\.feedbackSeconds) { withFeedback(lists, scorer) }
+            let lists = Stopwatch.adding(to: &statistics.rankingSeconds) { exactLists(scorer) }
+            let final = Stopwatch.adding(to: &statistics.feedbackSeconds) { withFeedback(lists, scorer) }
             return SimilarityResult(lists: final, method: "exact", semantic: semantic, statistics: statistics)
         }
         let unit = latent.unitVectors(dimensions: latent.dimensions)
@@ -44,8 +42,8 @@ public struct SimilarityEngine: Sendable {
                 vectors: unit, candidates: width, probes: options.probes, seed: options.seed)
             lists = rerankedLists(scorer, search, statistics: &statistics)
         }
-        let final = statistics.time(\.feedbackSeconds) { withFeedback(lists, scorer) }
-        statistics.sampledRecall = statistics.time(\.recallSeconds) { sampledRecall(final, scorer) }
+        let final = Stopwatch.adding(to: &statistics.feedbackSeconds) { withFeedback(lists, scorer) }
+        statistics.sampledRecall = Stopwatch.adding(to: &statistics.recallSeconds) { sampledRecall(final, scorer) }
         return SimilarityResult(lists: final, method: method, semantic: semantic, statistics: statistics)
     }
 
@@ -139,10 +137,9 @@ public struct SimilarityEngine: Sendable {
         var lists = RelatedLists(count: n, width: width)
         var rerankSeconds = 0.0
         statistics.search = search.forEachBlock { rows, candidates in
-            let start = ContinuousClock.now
-            defer { rerankSeconds += start.secondsSince }
             let chunk = max(32, rows.count / (ParallelMap.workers * 4))
-            let ranked = ParallelMap.chunked(count: rows.count, chunkSize: chunk) { local in
+            let ranked = Stopwatch.adding(to: &rerankSeconds) {
+                ParallelMap.chunked(count: rows.count, chunkSize: chunk) { local in
                 var workspace = ExactScorer.Workspace(for: scorer)
                 var top = TopK(capacity: width)
                 return local.map { r in
@@ -154,11 +151,12 @@ public struct SimilarityEngine: Sendable {
                     scorer.scoreCandidates(of: i, candidates[r] + lexical, workspace: &workspace, into: &top)
                     return top.sorted()
                 }
+                }
             }
             for (r, row) in ranked.enumerated() { lists.set(rows[r], row) }
         }
         statistics.rankingSeconds += rerankSeconds
-        return statistics.time(\.rankingSeconds) { Self.symmetrized(lists) }
+        return Stopwatch.adding(to: &statistics.rankingSeconds) { Self.symmetrized(lists) }
     }
 
     /// Exact scores are symmetric: if `j` is in `i`'s list with score `s`, `i` belongs in `j`'s list with the same
@@ -168,17 +166,14 @@ public struct SimilarityEngine: Sendable {
     static func symmetrized(_ lists: RelatedLists) -> RelatedLists {
         let n = lists.count
         let width = lists.width
-        var reverseStart = [Int](repeating: 0, count: n + 1)
-        for j in lists.indices where j >= 0 { reverseStart[Int(j) + 1] += 1 }
-        for i in 0..<n { reverseStart[i + 1] += reverseStart[i] }
-        var fill = reverseStart
-        var reverseIndex = [Int32](repeating: 0, count: reverseStart[n])
-        var reverseScore = [Float](repeating: 0, count: reverseStart[n])
+        var reverse = Buckets(count: n, keys: lists.indices.lazy.filter { $0 >= 0 })
+        var reverseIndex = [Int32](repeating: 0, count: reverse.itemCount)
+        var reverseScore = [Float](repeating: 0, count: reverse.itemCount)
         for i in 0..<n {
             for (j, s) in lists.list(of: i) {
-                reverseIndex[fill[j]] = Int32(i)
-                reverseScore[fill[j]] = s
-                fill[j] += 1
+                let slot = reverse.place(in: j)
+                reverseIndex[slot] = Int32(i)
+                reverseScore[slot] = s
             }
         }
         let merged = ParallelMap.chunked(count: n, chunkSize: 1024) { range in
@@ -190,7 +185,7 @@ public struct SimilarityEngine: Sendable {
                     top.insert(s, Int32(i))
                     seen.insert(Int32(i))
                 }
-                for k in reverseStart[j]..<reverseStart[j + 1] where !seen.contains(reverseIndex[k]) {
+                for k in reverse.slots(of: j) where !seen.contains(reverseIndex[k]) {
                     top.insert(reverseScore[k], reverseIndex[k])
                 }
                 return top.sorted()
@@ -224,11 +219,5 @@ public struct SimilarityResult: Sendable {
         public var recallSeconds = 0.0
         /// With candidate search: the share of the exact top-10 found, over a sample of 200 articles.
         public var sampledRecall: Double?
-
-        mutating func time<T>(_ keyPath: WritableKeyPath<Statistics, Double>, _ body: () throws -> T) rethrows -> T {
-            let start = ContinuousClock.now
-            defer { self[keyPath: keyPath] += start.secondsSince }
-            return try body()
-        }
     }
 }

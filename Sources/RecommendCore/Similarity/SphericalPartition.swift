@@ -39,9 +39,8 @@ enum SphericalPartition {
                 var top = TopK(capacity: count)
                 return range.flatMap { r in
                     top.removeAll()
-                    let row = shared.pointer + r * cells
-                    for c in 0..<cells where row[c] > top.threshold { top.insert(row[c], Int32(c)) }
-                    return top.sorted().map(\.index)
+                    top.insert(scores: UnsafeBufferPointer(start: shared.pointer + r * cells, count: cells))
+                    return top.sortedIndices()
                 }
             }
             out.replaceSubrange((blockStart * count)..<((blockStart + rows) * count), with: picked)
@@ -54,16 +53,9 @@ enum SphericalPartition {
     /// - Complexity: O(rows + cells).
     static func members(of assignment: [Int32], stride: Int, cells: Int) -> (start: [Int], order: [Int32]) {
         let n = assignment.count / max(1, stride)
-        var start = [Int](repeating: 0, count: cells + 1)
-        for i in 0..<n { start[Int(assignment[i * stride]) + 1] += 1 }
-        for c in 0..<cells { start[c + 1] += start[c] }
-        var fill = start
+        var buckets = Buckets(count: cells, keys: (0..<n).lazy.map { assignment[$0 * stride] })
         var order = [Int32](repeating: 0, count: n)
-        for i in 0..<n {
-            let c = Int(assignment[i * stride])
-            order[fill[c]] = Int32(i)
-            fill[c] += 1
-        }
-        return (start, order)
+        for i in 0..<n { order[buckets.place(in: Int(assignment[i * stride]))] = Int32(i) }
+        return (buckets.start, order)
     }
 }

@@ -51,6 +51,31 @@ public struct TopK: Sendable {
         }
     }
 
+    /// Offers a row of scores: `scores[k]` under the index `index(k)` (by default `k`), every `k` but the one whose
+    /// index is `excluding` (the query itself). One comparison per score that the heap rejects.
+    /// - Complexity: O(scores) plus O(log capacity) per pair kept.
+    @inline(__always)
+    public mutating func insert(
+        scores: UnsafeBufferPointer<Float>, excluding: Int32 = -1, index: (Int) -> Int32 = { Int32($0) }
+    ) {
+        var threshold = self.threshold
+        for k in scores.indices where scores[k] > threshold {
+            let j = index(k)
+            guard j != excluding else { continue }
+            insert(scores[k], j)
+            threshold = self.threshold
+        }
+    }
+
+    /// Offers `scores[k]` under the index `k`, for every `k`.
+    /// - Complexity: O(scores) plus O(log capacity) per pair kept.
+    public mutating func insert(scores: [Float]) {
+        scores.withUnsafeBufferPointer { insert(scores: $0) }
+    }
+
+    /// The indices held, best first.
+    public func sortedIndices() -> [Int32] { sorted().map(\.index) }
+
     /// The pairs held, best first.
     public func sorted() -> [(score: Float, index: Int32)] {
         keys.sorted(by: >).map(Self.pair)

@@ -1,8 +1,9 @@
 /// A truncated SVD (latent semantic analysis) of the field-weighted TF-IDF matrix, computed with a
 /// randomized range finder: the dense representation the similarity engine uses to find candidates.
 ///
-/// The matrix factorised is `X = [sqrt(w) T | sqrt(1 - w) B]` (title and body vectors side by side), so that
-/// the inner product of two rows of `X` is exactly the pair score `w cos_title + (1 - w) cos_body`.
+/// The matrix factorised is `X = [sqrt(w) T | sqrt(1 - w) B]` (title and body vectors side by side, scaled by
+/// `ScoreModel.fieldScales`), so that the inner product of two rows of `X` is exactly the lexical part of the
+/// pair score, `w cos_title + (1 - w) cos_body`.
 public enum LatentSemanticModel {
     /// The `d`-dimensional latent coordinates `U Σ` of every article (row `i` for article `i`), dimensions in
     /// decreasing order of singular value.
@@ -20,12 +21,12 @@ public enum LatentSemanticModel {
     /// - Complexity: O((3 + 2q) × entries fitted × (d + 10) + entries × d + (articles + terms) × (d + 10)²);
     ///   memory O((articles + 2 terms) × (d + 10)).
     public static func articleVectors(
-        _ vectors: FieldVectors, titleWeight: Float, dimensions: Int, powerIterations: Int, seed: UInt64,
+        _ vectors: FieldVectors, model: ScoreModel, dimensions: Int, powerIterations: Int, seed: UInt64,
         sample: Int? = nil
     ) throws(LinearAlgebraError) -> LatentVectors {
         let all = vectors.count
         let terms = vectors.title.columnCount
-        let full = combinedMatrix(vectors, titleWeight: titleWeight)
+        let full = combinedMatrix(vectors, model: model)
         let fitted = sample.map { $0 < all && $0 >= min(dimensions, 2 * terms) + 10 } ?? false
         let x = fitted ? full.rows(seededSample(sample!, of: all, seed: seed)) : full
         let n = x.rowCount
@@ -144,7 +145,7 @@ public enum LatentSemanticModel {
     /// `X = [sqrt(w) T | sqrt(1 - w) B]` as one matrix whose columns are ordered by how many articles use them,
     /// most first: the dense rows of the most used terms then stay in cache during the products.
     /// - Complexity: O(entries log entries per row).
-    static func combinedMatrix(_ vectors: FieldVectors, titleWeight: Float) -> SparseMatrix {
+    static func combinedMatrix(_ vectors: FieldVectors, model: ScoreModel) -> SparseMatrix {
         let terms = vectors.title.columnCount
         var uses = [Int](repeating: 0, count: 2 * terms)
         for c in vectors.title.columns { uses[Int(c)] += 1 }
@@ -152,8 +153,7 @@ public enum LatentSemanticModel {
         let order = (0..<(2 * terms)).sorted { uses[$0] > uses[$1] || (uses[$0] == uses[$1] && $0 < $1) }
         var position = [Int32](repeating: 0, count: 2 * terms)
         for (p, c) in order.enumerated() { position[c] = Int32(p) }
-        let ts = titleWeight.squareRoot()
-        let bs = (1 - titleWeight).squareRoot()
+        let (ts, bs) = model.fieldScales
         var rowStart = [0]
         var columns: [Int32] = []
         var values: [Float] = []

@@ -29,21 +29,17 @@ public struct SparseMatrix: Sendable, Equatable {
     /// of this matrix that have column `t`, ascending.
     /// - Complexity: O(rows + columns + entries).
     public func transposed() -> SparseMatrix {
-        var counts = [Int](repeating: 0, count: columnCount + 1)
-        for c in columns { counts[Int(c) + 1] += 1 }
-        for t in 0..<columnCount { counts[t + 1] += counts[t] }
-        var next = counts
+        var buckets = Buckets(count: columnCount, keys: columns)
         var tColumns = [Int32](repeating: 0, count: columns.count)
         var tValues = [Float](repeating: 0, count: values.count)
         for row in 0..<rowCount {
             for k in range(ofRow: row) {
-                let c = Int(columns[k])
-                tColumns[next[c]] = Int32(row)
-                tValues[next[c]] = values[k]
-                next[c] += 1
+                let slot = buckets.place(in: Int(columns[k]))
+                tColumns[slot] = Int32(row)
+                tValues[slot] = values[k]
             }
         }
-        return SparseMatrix(rowStart: counts, columns: tColumns, values: tValues, columnCount: rowCount)
+        return SparseMatrix(rowStart: buckets.start, columns: tColumns, values: tValues, columnCount: rowCount)
     }
 
     /// The matrix of the given rows, in the order given.

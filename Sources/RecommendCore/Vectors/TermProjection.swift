@@ -14,9 +14,10 @@ public struct TermProjection: Sendable {
     /// `terms x d`: the same for body weight.
     let body: [Float]
 
-    /// The projection of every term of the postings lists (terms x articles) into `space`.
+    /// The projection of every term of the postings lists (terms x articles) into `space`, whose article
+    /// coordinates factor the field weighting of `model` (its lexical part).
     /// - Complexity: O((title entries + body entries) × d), on every core.
-    public init(space: SemanticSpace, titlePostings: SparseMatrix, bodyPostings: SparseMatrix, titleWeight: Float) {
+    public init(space: SemanticSpace, titlePostings: SparseMatrix, bodyPostings: SparseMatrix, model: ScoreModel) {
         let d = space.dimensions
         dimensions = d
         let inverseSquares = space.singularValues.map { $0 > 0 ? 1 / ($0 * $0) : 0 }
@@ -41,8 +42,8 @@ public struct TermProjection: Sendable {
                 return out
             }
         }
-        title = project(titlePostings, titleWeight)
-        body = project(bodyPostings, 1 - titleWeight)
+        title = project(titlePostings, model.fieldWeights.title)
+        body = project(bodyPostings, model.fieldWeights.body)
     }
 
     /// The latent coordinates of row `row` of `query` (vectors over the same vocabulary), not normalised: their

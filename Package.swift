@@ -9,7 +9,6 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "recommend",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "recommend", targets: ["recommend"]),
         .library(name: "RecommendCore", targets: ["RecommendCore"]),
@@ -30,11 +29,11 @@ let package = Package(
         .systemLibrary(
             name: "COpenBLAS",
             pkgConfig: "openblas",
-            providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+            providers: [.apt(["libopenblas-dev"])]
         ),
         .systemLibrary(
             name: "CZlib",
-            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+            providers: [.apt(["zlib1g-dev"])]
         ),
         .target(
             name: "RecommendCore",
@@ -98,6 +97,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            exclude: ["Help"],
             swiftSettings: strictSettings
         ),
     ]

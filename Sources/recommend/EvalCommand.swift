@@ -5,7 +5,7 @@ import RecommendCore
 struct EvalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Score related lists against a labelled corpus: P@k, R@k, MRR@k as ../shared/bench/evaluate.py.",
+        abstract: "Score related lists against a labelled corpus: P@k, R@k and MRR@k.",
         discussion: """
             Indexes the corpus (or opens --index) and scores every article's list as `related` would return it, \
             with the same controls. Labels are each line's "labels" list.
@@ -37,7 +37,7 @@ struct EvalCommand: AsyncParsableCommand {
     func run() async throws {
         try Console.run {
             let labels = try CorpusLabels(path: corpus)
-            let query = controls.query(limit: k)
+            let query = try controls.query(limit: k)
             let (report, lists) = try withIndex { path in
                 let index = try RecommendIndex(path: path)
                 return try EvaluationReport.evaluate(

@@ -41,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand {
                 if stored {
                     try RelatedExport.write(index, limit: limit, to: related)
                 } else {
-                    let query = controls.query(limit: limit)
+                    let query = try controls.query(limit: limit)
                     let ranker = try controls.ranker(index, query: query)
                     try RelatedExport.write(
                         RelatedEvaluation.lines(try RelatedEvaluation.responses(ranker, query: query)), to: related)

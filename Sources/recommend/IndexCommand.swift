@@ -12,8 +12,8 @@ struct IndexCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(help: "What to do with a repeated id: fail or last-wins.")
-    var duplicates = DuplicatePolicy.fail.rawValue
+    @Option(help: "What to do with a repeated id.")
+    var duplicates = DuplicatePolicy.fail
 
     @Option(help: "Weight of the headline similarity (0...1).")
     var titleWeight: Float?
@@ -63,8 +63,8 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Do not group near-duplicates.")
     var noNearDuplicates = false
 
-    @Option(help: "Topics to make: a number, or auto (the data chooses from 2...40 by its largest eigengap).")
-    var topics = "auto"
+    @Option(help: "Topics to make: a number >= 1, or auto (the data chooses from 2...40 by its largest eigengap).")
+    var topics = TopicCountArgument.auto
 
     @Option(help: "Seed of every random choice (dense vectors, topic seeding); the same seed gives the same index.")
     var seed: UInt64?
@@ -82,7 +82,6 @@ struct IndexCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if DuplicatePolicy(rawValue: duplicates) == nil { throw ValidationError("--duplicates must be fail or last-wins") }
         if let titleWeight, !(0...1).contains(titleWeight) { throw ValidationError("--title-weight must be in 0...1") }
         if let neighbours, neighbours < 1 { throw ValidationError("--neighbours must be at least 1") }
         if let semanticWeight, !(0...1).contains(semanticWeight) {
@@ -91,7 +90,6 @@ struct IndexCommand: AsyncParsableCommand {
         if let nearDuplicateCosine, !(0...1).contains(nearDuplicateCosine) {
             throw ValidationError("--near-duplicate-cosine must be in 0...1")
         }
-        if topics != "auto", (Int(topics) ?? 0) < 1 { throw ValidationError("--topics must be auto or a number >= 1") }
         if noPrevious, previous != nil { throw ValidationError("--previous and --no-previous exclude each other") }
     }
 
@@ -113,9 +111,9 @@ struct IndexCommand: AsyncParsableCommand {
         if let feedbackWeight { configuration.similarity.feedbackWeight = feedbackWeight }
         if let nearDuplicateCosine { configuration.nearDuplicates?.bodyCosine = nearDuplicateCosine }
         if noNearDuplicates { configuration.nearDuplicates = nil }
-        configuration.topics.count = Int(topics)
+        configuration.topics.count = topics.count
         if let seed { configuration.similarity.seed = seed }
-        let builder = IndexBuilder(configuration: configuration, duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail)
+        let builder = IndexBuilder(configuration: configuration, duplicates: duplicates)
         let report = try Console.run {
             let (previousTopics, ignored) =
                 noPrevious

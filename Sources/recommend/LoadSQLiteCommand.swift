@@ -15,19 +15,12 @@ struct LoadSQLiteCommand: AsyncParsableCommand {
 
     @OptionGroup var tableOptions: SQLiteTableOptions
 
-    @Option(help: "What to do with a repeated id: fail or last-wins.")
-    var duplicates = DuplicatePolicy.fail.rawValue
-
-    func validate() throws {
-        if DuplicatePolicy(rawValue: duplicates) == nil {
-            throw ValidationError("--duplicates must be fail or last-wins")
-        }
-    }
+    @Option(help: "What to do with a repeated id.")
+    var duplicates = DuplicatePolicy.fail
 
     func run() async throws {
         try Console.run {
-            let (articles, report) = try FeedReader(duplicates: DuplicatePolicy(rawValue: duplicates) ?? .fail).read(
-                inputs)
+            let (articles, report) = try FeedReader(duplicates: duplicates).read(inputs)
             Console.printIssues(report.issues)
             let rows = try SQLiteArticleWriter(table: tableOptions.articleTable).write(articles, to: database)
             print("stored \(articles.count) articles in \(database) (table \(tableOptions.table), now \(rows) rows)")

@@ -32,24 +32,21 @@ struct ReindexCommand: AsyncParsableCommand {
             """)
     var incremental = false
 
-    @Option(help: "What to do with a repeated id: fail or last-wins.")
-    var duplicates = DuplicatePolicy.fail.rawValue
+    @Option(help: "What to do with a repeated id.")
+    var duplicates = DuplicatePolicy.fail
 
     @OptionGroup var tableOptions: SQLiteTableOptions
 
     func validate() throws {
         if source.isEmpty { throw ValidationError("--source needs at least one file, directory or database") }
         if keep < 0 { throw ValidationError("--keep must be 0 or more") }
-        if DuplicatePolicy(rawValue: duplicates) == nil {
-            throw ValidationError("--duplicates must be fail or last-wins")
-        }
     }
 
     func run() async throws {
         var job = ReindexJob(source: ArticleSource(source, table: tableOptions.articleTable), index: location.index)
         job.keep = keep
         job.incremental = incremental
-        job.duplicates = DuplicatePolicy(rawValue: duplicates) ?? .fail
+        job.duplicates = duplicates
         job.reportPath = report
         let output = ProgressOutput.forStandardError()
         job.progress = { output.show($0) }

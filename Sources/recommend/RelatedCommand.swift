@@ -27,7 +27,7 @@ struct RelatedCommand: AsyncParsableCommand {
         try Console.run {
             let index = try RecommendIndex(path: location.index, checking: .onUse)
             guard let i = try index.index(of: id) else { throw QueryError.unknownArticle(id) }
-            let query = controls.query(limit: k)
+            let query = try controls.query(limit: k)
             let response = try controls.ranker(index, query: query).related(to: i, query)
             if json {
                 print(try JSONCoding.pretty(response))

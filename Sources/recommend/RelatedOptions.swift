@@ -2,7 +2,9 @@ import ArgumentParser
 import Foundation
 import RecommendCore
 
-/// The query-time controls shared by `related` and `eval`, mapped one to one onto `RelatedQuery`.
+/// The query-time controls shared by `related` and `eval`: each flag is the URL query parameter of the same name
+/// (`--half-life` is `half_life`), so the CLI and the HTTP service read controls through one parser,
+/// `RelatedQuery(parameters:)`.
 struct RelatedOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Recency: multiply scores by 0.5^(days apart / DAYS).", valueName: "days"))
     var halfLife: Double?
@@ -50,41 +52,36 @@ struct RelatedOptions: ParsableArguments {
         if sameCategory && otherCategory {
             throw ValidationError("--same-category and --other-category exclude each other")
         }
-        for (name, value) in [("--from", from), ("--to", to)] {
-            if let value, RelatedQuery.dateBound(value, endOfDay: false) == nil {
-                throw ValidationError("\(name) '\(value)' is not an ISO 8601 date (e.g. 2026-03-14)")
-            }
-        }
-        if case .invalidControl(let name, let value, let expected)? = invalidControl {
+        do { _ = try query(limit: 1) } catch .invalidControl(let name, let value, let expected) {
             throw ValidationError("--\(name.replacing("_", with: "-")) \(value): expected \(expected)")
+        } catch {
+            throw ValidationError("\(error)")
         }
     }
 
-    /// What `RelatedQuery.validate()` refuses in these flags, if anything.
-    private var invalidControl: QueryError? {
-        do {
-            try query(limit: 1).validate()
-            return nil
-        } catch {
-            return error
+    /// The controls as URL query parameters, as the HTTP service receives them.
+    private var parameters: [(name: String, value: String)] {
+        var parameters: [(name: String, value: String)] = []
+        func add(_ name: String, _ value: (some CustomStringConvertible)?) {
+            if let value { parameters.append((name, value.description)) }
         }
+        add("half_life", halfLife)
+        add("older_only", olderOnly)
+        add("within_days", withinDays)
+        add("category", sameCategory ? "same" : otherCategory ? "other" : "any")
+        for id in excluded { add("exclude", id) }
+        add("from", from)
+        add("to", to)
+        add("mmr", mmr)
+        add("explain", explain)
+        add("collapse", !noCollapse)
+        return parameters
     }
 
     /// The query these flags ask for, `limit` long.
-    func query(limit: Int) -> RelatedQuery {
-        var query = RelatedQuery()
-        query.limit = limit
-        query.halfLifeDays = halfLife
-        query.olderOnly = olderOnly
-        query.withinDays = withinDays
-        query.category = sameCategory ? .same : otherCategory ? .other : .any
-        query.excluded = Set(excluded)
-        query.publishedFrom = from.flatMap { RelatedQuery.dateBound($0, endOfDay: false) }
-        query.publishedTo = to.flatMap { RelatedQuery.dateBound($0, endOfDay: true) }
-        query.diversityLambda = mmr
-        query.explain = explain
-        query.collapseDuplicates = !noCollapse
-        return query
+    /// - Throws: `QueryError.invalidControl` naming the first control with a bad value.
+    func query(limit: Int) throws(QueryError) -> RelatedQuery {
+        try RelatedQuery(parameters: [("k", String(limit))] + parameters)
     }
 
     /// A ranker over `index` with the overrides file named, or the default one beside the index if it

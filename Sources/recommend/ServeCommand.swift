@@ -19,20 +19,19 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds between checks of the index file for a replacement (0: only reload on SIGHUP).")
     var pollInterval = 1.0
 
-    @Option(help: "Log level: trace, debug, info (one line per request), notice, warning, error or critical.")
-    var logLevel = "info"
+    @Option(help: "Log level (info: one line per request).")
+    var logLevel = Logger.Level.info
 
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be in 0...65535") }
         if pollInterval < 0 { throw ValidationError("--poll-interval must not be negative") }
-        if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level: unknown level '\(logLevel)'") }
     }
 
     func run() async throws {
         let configuration = ServerConfiguration(
             indexPath: location.index, host: host, port: port,
             pollInterval: pollInterval > 0 ? .milliseconds(Int((pollInterval * 1000).rounded())) : nil,
-            reloadOnHangup: true, logLevel: Logger.Level(rawValue: logLevel) ?? .info)
+            reloadOnHangup: true, logLevel: logLevel)
         LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         try await buildApplication(configuration).runService()
     }

@@ -2,11 +2,16 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Opt-in (RECOMMEND_QUALITY=1): index real labelled corpora, export, and score with the reference
-/// `evaluate.py` from ../shared/bench. Needs ../shared/corpora and Python 3; slow in a debug build.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["RECOMMEND_QUALITY"] != nil), .serialized)
+/// Opt-in (RECOMMEND_QUALITY=1): index real labelled corpora (`RECOMMEND_CORPORA`), export, and score with the
+/// reference `evaluate.py` (`RECOMMEND_REFERENCE`). Needs Python 3; slow in a debug build.
+@Suite(
+    .enabled(
+        if: ProcessInfo.processInfo.environment["RECOMMEND_QUALITY"] != nil && ExternalData.corpora != nil
+            && ExternalData.reference != nil),
+    .serialized)
 struct QualityTests {
-    static let shared = packageRoot + "/../shared"
+    static let corpora = ExternalData.corpora ?? ""
+    static let reference = ExternalData.reference ?? ""
 
     @Test(
         "P@10 at or above the scikit-learn TF-IDF floor",
@@ -14,7 +19,7 @@ struct QualityTests {
     func precision(_ corpus: String, _ floor: Double) throws {
         let directory = try TemporaryDirectory().path
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let file = "\(Self.shared)/corpora/\(corpus).jsonl.gz"
+        let file = "\(Self.corpora)/\(corpus).jsonl.gz"
         let index = directory + "/q.index"
         let related = directory + "/related.jsonl"
         let built = try CLI.run(["index", file, "--index", index])
@@ -24,7 +29,7 @@ struct QualityTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", "\(Self.shared)/bench/evaluate.py", "--corpus", file, "--related", related, "--json",
+            "python3", "\(Self.reference)/evaluate.py", "--corpus", file, "--related", related, "--json",
         ]
         let out = Pipe()
         process.standardOutput = out

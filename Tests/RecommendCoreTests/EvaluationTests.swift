@@ -94,7 +94,7 @@ import TestSupport
     }
 }
 
-/// Opt-in by presence: when Python 3 and ../shared/bench/evaluate.py exist, the Swift metrics must agree with
+/// Opt-in by presence: when Python 3 and `RECOMMEND_REFERENCE/evaluate.py` exist, the Swift metrics must agree with
 /// the reference scorer to 3 decimals on real lists and on deliberately defective ones.
 @Suite(.enabled(if: ReferenceScorer.available))
 struct ReferenceAgreementTests {
@@ -147,12 +147,12 @@ struct ReferenceAgreementTests {
     }
 }
 
-/// The reference scorer in ../shared/bench, run with Python 3.
+/// The reference scorer (`evaluate.py` in `RECOMMEND_REFERENCE`), run with Python 3.
 enum ReferenceScorer {
-    static let script = packageRoot + "/../shared/bench/evaluate.py"
+    static let script = (ExternalData.reference ?? "") + "/evaluate.py"
 
     static var available: Bool {
-        FileManager.default.fileExists(atPath: script)
+        ExternalData.reference != nil && FileManager.default.fileExists(atPath: script)
             && (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
                 FileManager.default.isExecutableFile(atPath: "\($0)/python3")
             }

@@ -41,3 +41,12 @@ public let packageRoot: String = {
 public func sampleArticles() throws -> [Article] {
     try FeedReader().read([packageRoot + "/Data/articles.jsonl"]).articles
 }
+
+/// Data that is not part of the package, for opt-in tests: the labelled corpora (`RECOMMEND_CORPORA`, a folder of
+/// `bbc.jsonl.gz`, ...) and the reference scripts (`RECOMMEND_REFERENCE`, a folder holding `evaluate.py`).
+public enum ExternalData {
+    /// The folder of labelled corpora, when set.
+    public static let corpora = ProcessInfo.processInfo.environment["RECOMMEND_CORPORA"]
+    /// The folder of reference scripts, when set.
+    public static let reference = ProcessInfo.processInfo.environment["RECOMMEND_REFERENCE"]
+}

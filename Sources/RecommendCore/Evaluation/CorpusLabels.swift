@@ -27,11 +27,10 @@ public struct CorpusLabels: Sendable {
             var labels: [String]?
         }
         let bytes = try InputFile.readAll(path)
-        let decoder = JSONDecoder()
         var labels: [String: [String]] = [:]
         for (number, span) in LineSplitter.lines(of: bytes) {
             do {
-                let line = try decoder.decode(Line.self, from: Data(bytes[span]))
+                let line = try JSONCoding.decode(Line.self, from: bytes[span])
                 labels[line.id] = line.labels ?? []
             } catch {
                 throw EvaluationError.malformedLine(

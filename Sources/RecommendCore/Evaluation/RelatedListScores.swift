@@ -1,5 +1,5 @@
 /// Precision, recall and reciprocal rank of related lists against corpus labels, with exactly the
-/// definitions of the reference scorer (`../shared/bench/evaluate.py`). A result is a hit when it shares at
+/// definitions of `docs/relevance.md` (those of the reference scorer `evaluate.py`). A result is a hit when it shares at
 /// least one label with the query article.
 ///
 /// * Queries are the articles with at least one label that have a list (in list order; a repeated list is

@@ -39,19 +39,18 @@ enum JSONLinesParser {
     static func parse(_ bytes: [UInt8], file: String, firstLine: Int = 1) -> [ParsedLine] {
         let lines = LineSplitter.lines(of: bytes, firstLine: firstLine)
         return ParallelMap.chunked(count: lines.count, chunkSize: 512) { range in
-            let decoder = JSONDecoder()
             var out: [ParsedLine] = []
             out.reserveCapacity(range.count)
             for index in range {
                 let (lineNumber, span) = lines[index]
                 let location = FeedLocation(file: file, line: lineNumber)
-                out.append(parseLine(bytes[span], at: location, decoder: decoder))
+                out.append(parseLine(bytes[span], at: location))
             }
             return out
         }
     }
 
-    private static func parseLine(_ line: ArraySlice<UInt8>, at location: FeedLocation, decoder: JSONDecoder)
+    private static func parseLine(_ line: ArraySlice<UInt8>, at location: FeedLocation)
         -> ParsedLine
     {
         var issues: [FeedIssue] = []
@@ -61,7 +60,7 @@ enum JSONLinesParser {
         }
         let record: ArticleRecord
         do {
-            record = try decoder.decode(ArticleRecord.self, from: Data(line))
+            record = try JSONCoding.decode(ArticleRecord.self, from: line)
         } catch {
             issues.append(
                 FeedIssue(location: location, reason: .malformed, detail: "not a JSON object: \(describe(error))"))

@@ -64,7 +64,7 @@ public struct RelatedOverrides: Sendable, Equatable {
         func line(_ entry: Int) -> Int { entry < lines.count ? lines[entry] : 1 }
         let rules: [Rule]
         do {
-            rules = try JSONDecoder().decode([Rule].self, from: Data(json))
+            rules = try JSONCoding.decode([Rule].self, from: json)
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
             throw .malformed(path: path, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
         } catch let error as DecodingError {

@@ -1,21 +1,14 @@
 internal import Foundation
 internal import HTTPTypes
 internal import Hummingbird
+internal import RecommendCore
 
 extension Response {
-    /// One encoder for every response: sorted keys, as the CLI's JSON output. Encoding does not mutate it, so it
-    /// is shared between requests.
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    /// A response whose body is `value` as JSON.
+    /// A response whose body is `value` as JSON (the settings of every JSON the project writes).
     static func json(
         _ value: some Encodable, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]
     ) throws -> Response {
-        jsonResponse(ByteBuffer(bytes: try encoder.encode(value)), status: status, headers: headers)
+        jsonResponse(ByteBuffer(bytes: try JSONCoding.bytes(value)), status: status, headers: headers)
     }
 
     /// A response whose body is `value` as JSON, written without `JSONEncoder` (same bytes, less time).

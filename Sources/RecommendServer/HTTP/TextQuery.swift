@@ -1,4 +1,5 @@
 internal import Foundation
+internal import RecommendCore
 
 /// The body of `POST /v1/related`: a text that is not in the index.
 struct TextQuery: Decodable, Sendable {
@@ -28,7 +29,7 @@ struct TextQuery: Decodable, Sendable {
     static func decode(_ bytes: [UInt8]) throws(ServiceError) -> TextQuery {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw .invalidUTF8 }
         do {
-            return try JSONDecoder().decode(TextQuery.self, from: Data(bytes))
+            return try JSONCoding.decode(TextQuery.self, from: bytes)
         } catch let error as DecodingError {
             throw .invalidJSON(detail: Self.explain(error))
         } catch {

@@ -2,11 +2,11 @@
 # Ablation of the ranking: P@10 / R@10 / MRR@10 on each labelled corpus (scored by the reference evaluate.py)
 # for the default configuration and with one change at a time.
 #
-#   Benchmarks/ablation.sh [CORPORA_DIR] [BENCH_DIR]      defaults: ../shared/corpora, ../shared/bench
+#   Benchmarks/ablation.sh [CORPORA_DIR] [REFERENCE_DIR]      defaults: $RECOMMEND_CORPORA, $RECOMMEND_REFERENCE
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-corpora="${1:-$root/../shared/corpora}"
-bench="${2:-$root/../shared/bench}"
+corpora=$(folder "corpora (argument 1 or RECOMMEND_CORPORA)" "${1:-${RECOMMEND_CORPORA:-}}")
+bench=$(folder "reference scripts (argument 2 or RECOMMEND_REFERENCE)" "${2:-${RECOMMEND_REFERENCE:-}}")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 build_recommend

@@ -2,14 +2,14 @@
 # Side by side, in one run: recommend and scikit-learn's reference pipeline on the labelled corpora.
 # Prints P@10, R@10, MRR@10 (scored by the reference evaluate.py) and wall time of each.
 #
-#   Benchmarks/compare.sh [CORPORA_DIR] [BENCH_DIR]
+#   Benchmarks/compare.sh [CORPORA_DIR] [REFERENCE_DIR]
 #
-# Defaults: ../shared/corpora and ../shared/bench next to the repository. Needs Python 3 with numpy, scipy,
+# Defaults: $RECOMMEND_CORPORA and $RECOMMEND_REFERENCE. Needs Python 3 with numpy, scipy,
 # scikit-learn (pip install scikit-learn threadpoolctl).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-corpora="${1:-$root/../shared/corpora}"
-bench="${2:-$root/../shared/bench}"
+corpora=$(folder "corpora (argument 1 or RECOMMEND_CORPORA)" "${1:-${RECOMMEND_CORPORA:-}}")
+bench=$(folder "reference scripts (argument 2 or RECOMMEND_REFERENCE)" "${2:-${RECOMMEND_REFERENCE:-}}")
 corpus_list="${CORPORA:-bbc 20newsgroups-bydate agnews-test ecbplus}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

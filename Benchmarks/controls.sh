@@ -6,10 +6,10 @@
 #
 #   Benchmarks/controls.sh [CORPORA_DIR]
 #
-# Default: ../shared/corpora next to the repository. Needs Python 3 (standard library only).
+# Default: $RECOMMEND_CORPORA. Needs Python 3 (standard library only).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-corpora="${1:-$root/../shared/corpora}"
+corpora=$(folder "corpora (argument 1 or RECOMMEND_CORPORA)" "${1:-${RECOMMEND_CORPORA:-}}")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 [ -n "${SKIP_BUILD:-}" ] || build_recommend

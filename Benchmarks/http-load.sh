@@ -4,19 +4,19 @@
 # latency, the server's CPU time per request (user + system, from /proc: unlike requests/s it hardly moves
 # when other processes share the machine) and its memory (VmRSS, VmHWM).
 #
-#   Benchmarks/http-load.sh [CORPUS]     (default: /work/shared/corpora/20newsgroups-bydate.jsonl.gz)
+#   Benchmarks/http-load.sh [CORPUS]     (default: $RECOMMEND_CORPORA/20newsgroups-bydate.jsonl.gz)
 #
 # Environment: DURATION (10s), CONNECTIONS (32), THREADS (1: wrk shares the machine with the server),
 # PORT (18080), LOG_LEVEL (info: one log line per request, written to a file), WORK (a temporary directory).
 set -euo pipefail
+source "$(dirname "$0")/lib.sh"
 
-corpus=${1:-/work/shared/corpora/20newsgroups-bydate.jsonl.gz}
+corpus=${1:-$(folder RECOMMEND_CORPORA "${RECOMMEND_CORPORA:-}")/20newsgroups-bydate.jsonl.gz}
 duration=${DURATION:-10s}
 connections=${CONNECTIONS:-32}
 threads=${THREADS:-1}
 port=${PORT:-18080}
 log_level=${LOG_LEVEL:-info}
-source "$(dirname "$0")/lib.sh"
 work=${WORK:-$(mktemp -d /tmp/recommend-http-load.XXXXXX)}
 mkdir -p "$work"
 

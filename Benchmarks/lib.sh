@@ -21,3 +21,12 @@ wait_until_ready() {
     echo "the service on port $port did not become ready" >&2
     return 1
 }
+
+# The labelled corpora and the reference pipelines are not part of the repository. Scripts take their folders as
+# arguments or from two variables: RECOMMEND_CORPORA (bbc.jsonl.gz, 20newsgroups-bydate.jsonl.gz,
+# agnews-test.jsonl.gz, ecbplus.jsonl.gz) and RECOMMEND_REFERENCE (evaluate.py, sklearn_related.py,
+# make_scale_corpus.py, ...). `folder NAME VALUE` prints VALUE, or stops with a message when it is not a folder.
+folder() {
+    [ -n "$2" ] && [ -d "$2" ] || { echo "$1: '$2' is not a folder (see README.md, 'Quality and speed')" >&2; exit 2; }
+    echo "$2"
+}

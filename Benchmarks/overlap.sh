@@ -2,13 +2,13 @@
 # Top-10 overlap of the default engine's stored lists with exact scoring of every pair (`--exact-below` above
 # the corpus size: what the engine did before candidate search), per corpus, in the same run.
 #
-#   Benchmarks/overlap.sh [CORPUS ...]    default: the four labelled corpora in ../shared/corpora
+#   Benchmarks/overlap.sh [CORPUS ...]    default: the four labelled corpora in $RECOMMEND_CORPORA
 #   WORK=/tmp/recommend-overlap           where indexes and lists are kept
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 work="${WORK:-/tmp/recommend-overlap}"
 corpora=("$@")
-[ ${#corpora[@]} -gt 0 ] || corpora=("$root"/../shared/corpora/{bbc,20newsgroups-bydate,agnews-test,ecbplus}.jsonl.gz)
+[ ${#corpora[@]} -gt 0 ] || corpora=("$(folder RECOMMEND_CORPORA "${RECOMMEND_CORPORA:-}")"/{bbc,20newsgroups-bydate,agnews-test,ecbplus}.jsonl.gz)
 mkdir -p "$work"
 build_recommend
 for corpus in "${corpora[@]}"; do

@@ -3,11 +3,11 @@
 # index still opens and validates (every article present, its model loads, lists sane), that no temporary file
 # is mistaken for the index, and at the end that a re-run succeeds.
 #
-#   Benchmarks/reindex-kill-test.sh [N] [CORPUS.jsonl.gz]   (defaults: 20, ../shared/corpora/20newsgroups-bydate.jsonl.gz)
+#   Benchmarks/reindex-kill-test.sh [N] [CORPUS.jsonl.gz]   (defaults: 20, $RECOMMEND_CORPORA/20newsgroups-bydate.jsonl.gz)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 runs="${1:-20}"
-corpus="${2:-$root/../shared/corpora/20newsgroups-bydate.jsonl.gz}"
+corpus="${2:-$(folder RECOMMEND_CORPORA "${RECOMMEND_CORPORA:-}")/20newsgroups-bydate.jsonl.gz}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 build_recommend

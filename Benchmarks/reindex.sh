@@ -6,10 +6,10 @@
 #      mean top-10 overlap of their lists (over every article), beside the overlap of the full rebuild with the
 #      generation before it (the churn a full nightly rebuild causes anyway).
 #
-#   Benchmarks/reindex.sh [CORPUS.jsonl.gz]     (default ../shared/corpora/20newsgroups-bydate.jsonl.gz)
+#   Benchmarks/reindex.sh [CORPUS.jsonl.gz]     (default $RECOMMEND_CORPORA/20newsgroups-bydate.jsonl.gz)
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-corpus="${1:-$root/../shared/corpora/20newsgroups-bydate.jsonl.gz}"
+corpus="${1:-$(folder RECOMMEND_CORPORA "${RECOMMEND_CORPORA:-}")/20newsgroups-bydate.jsonl.gz}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 build_recommend

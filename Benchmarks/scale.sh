@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# End-to-end scale benchmark: generated corpora of n articles (../shared/bench/make_scale_corpus.py), indexed by
+# End-to-end scale benchmark: generated corpora of n articles (make_scale_corpus.py of the reference scripts), indexed by
 # recommend and by scikit-learn's reference pipeline in the same run. Prints phase times, CPU use per phase,
 # total, peak RSS and the ratio to scikit-learn.
 #
 #   Benchmarks/scale.sh [N ...]                       default: 50000 100000 200000
 #   SKLEARN_MODES="lsa tfidf" Benchmarks/scale.sh     which reference modes to run (default: lsa; "" for none)
-#   BENCH_DIR=../shared/bench WORK=/tmp/scale         where the reference scripts are, where corpora are kept
+#   RECOMMEND_REFERENCE=DIR WORK=/tmp/scale         where the reference scripts are, where corpora are kept
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-bench="${BENCH_DIR:-$root/../shared/bench}"
+bench=$(folder RECOMMEND_REFERENCE "${RECOMMEND_REFERENCE:-}")
 work="${WORK:-/tmp/recommend-scale}"
 modes="${SKLEARN_MODES-lsa}"
 sizes=("$@")

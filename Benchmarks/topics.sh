@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Topic clusters side by side, in one run: recommend's topics with K = the number of labels (and with --topics
-# auto) against scikit-learn's reference pipeline (KMeans on LSA-256, ../shared/bench/sklearn_related.py).
+# auto) against scikit-learn's reference pipeline (KMeans on LSA-256, sklearn_related.py of the reference scripts).
 # Prints NMI and ARI (scored by the reference evaluate.py) and each tool's clustering time.
 #
-#   Benchmarks/topics.sh [CORPORA_DIR] [BENCH_DIR]
+#   Benchmarks/topics.sh [CORPORA_DIR] [REFERENCE_DIR]
 #
-# Defaults: ../shared/corpora and ../shared/bench next to the repository. CORPORA="bbc:5 ..." picks corpora and
+# Defaults: $RECOMMEND_CORPORA and $RECOMMEND_REFERENCE. CORPORA="bbc:5 ..." picks corpora and
 # their label counts (default: bbc:5 20newsgroups-bydate:20 agnews-test:4 ecbplus:86).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-corpora="${1:-$root/../shared/corpora}"
-bench="${2:-$root/../shared/bench}"
+corpora=$(folder "corpora (argument 1 or RECOMMEND_CORPORA)" "${1:-${RECOMMEND_CORPORA:-}}")
+bench=$(folder "reference scripts (argument 2 or RECOMMEND_REFERENCE)" "${2:-${RECOMMEND_REFERENCE:-}}")
 corpus_list="${CORPORA:-bbc:5 20newsgroups-bydate:20 agnews-test:4 ecbplus:86}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -239,6 +239,28 @@ public struct ExactScorer: Sendable {
     }
 }
 
+extension ExactScorer {
+    /// Ranks `rows` on every core into `lists`, each row's list replacing its own: `offer(r, ...)` gives the
+    /// entries of row `rows[r]` to an empty heap `lists.width` wide, with a workspace of the worker's own.
+    /// - Complexity: what `offer` costs per row, plus O(rows × width × log width).
+    func rank(
+        _ rows: [Int], into lists: inout RelatedLists, chunkSize: Int,
+        _ offer: (_ position: Int, inout Workspace, inout TopK) -> Void
+    ) {
+        let width = lists.width
+        let ranked = ParallelMap.chunked(count: rows.count, chunkSize: chunkSize) { positions in
+            var workspace = Workspace(for: self)
+            var top = TopK(capacity: width)
+            return positions.map { r in
+                top.removeAll()
+                offer(r, &workspace, &top)
+                return top.sorted()
+            }
+        }
+        for (r, list) in ranked.enumerated() { lists.set(rows[r], list) }
+    }
+}
+
 /// Workspaces kept between queries, so a service answering text after text does not allocate and zero its
 /// vocabulary- and archive-sized arrays (2 MB at 200,000 articles) for each one. Every workspace is left
 /// clean by the scorer's methods, so one can be reused as it is.

@@ -59,32 +59,25 @@ public struct SimilarityEngine: Sendable {
         let n = lists.count
         let width = lists.width
         let depth = options.feedbackDepth
-        let rows = ParallelMap.chunked(count: n, chunkSize: max(64, n / (ParallelMap.workers * 8))) { range in
-            var workspace = ExactScorer.Workspace(for: scorer)
-            var top = TopK(capacity: width)
-            return range.map { i in
-                let neighbours = lists.list(of: i, limit: m).map { Int32($0.index) }
-                var candidates = lists.list(of: i, limit: depth).map { Int32($0.index) }
-                for nb in neighbours { candidates += lists.list(of: Int(nb), limit: depth).map { Int32($0.index) } }
-                candidates = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
-                var combined = scorer.scores(
-                    of: scorer.vectors, row: i, latent: scorer.latentVector(i), candidates, workspace: &workspace)
-                if !neighbours.isEmpty {
-                    let share = gamma / Float(neighbours.count)
-                    for nb in neighbours {
-                        let s = scorer.scores(
-                            of: scorer.vectors, row: Int(nb), latent: scorer.latentVector(Int(nb)), candidates,
-                            workspace: &workspace)
-                        for k in candidates.indices where candidates[k] != nb { combined[k] += share * s[k] }
-                    }
-                }
-                top.removeAll()
-                for (j, s) in zip(candidates, combined) where s > 0 { top.insert(s, j) }
-                return top.sorted()
-            }
-        }
         var out = RelatedLists(count: n, width: width)
-        for (i, row) in rows.enumerated() { out.set(i, row) }
+        scorer.rank(Array(0..<n), into: &out, chunkSize: max(64, n / (ParallelMap.workers * 8))) { i, workspace, top in
+            let neighbours = lists.list(of: i, limit: m).map { Int32($0.index) }
+            var candidates = lists.list(of: i, limit: depth).map { Int32($0.index) }
+            for nb in neighbours { candidates += lists.list(of: Int(nb), limit: depth).map { Int32($0.index) } }
+            candidates = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
+            var combined = scorer.scores(
+                of: scorer.vectors, row: i, latent: scorer.latentVector(i), candidates, workspace: &workspace)
+            if !neighbours.isEmpty {
+                let share = gamma / Float(neighbours.count)
+                for nb in neighbours {
+                    let s = scorer.scores(
+                        of: scorer.vectors, row: Int(nb), latent: scorer.latentVector(Int(nb)), candidates,
+                        workspace: &workspace)
+                    for k in candidates.indices where candidates[k] != nb { combined[k] += share * s[k] }
+                }
+            }
+            for (j, s) in zip(candidates, combined) where s > 0 { top.insert(s, j) }
+        }
         return out
     }
 
@@ -113,18 +106,10 @@ public struct SimilarityEngine: Sendable {
     /// Every article against every other.
     func exactLists(_ scorer: ExactScorer) -> RelatedLists {
         let n = scorer.vectors.count
-        let width = options.neighbours
-        let rows = ParallelMap.chunked(count: n, chunkSize: max(64, n / (ParallelMap.workers * 8))) { range in
-            var workspace = ExactScorer.Workspace(for: scorer)
-            var top = TopK(capacity: width)
-            return range.map { i in
-                top.removeAll()
-                scorer.scoreAll(article: i, workspace: &workspace, into: &top)
-                return top.sorted()
-            }
+        var lists = RelatedLists(count: n, width: options.neighbours)
+        scorer.rank(Array(0..<n), into: &lists, chunkSize: max(64, n / (ParallelMap.workers * 8))) { i, workspace, top in
+            scorer.scoreAll(article: i, workspace: &workspace, into: &top)
         }
-        var lists = RelatedLists(count: n, width: width)
-        for (i, row) in rows.enumerated() { lists.set(i, row) }
         return lists
     }
 
@@ -137,23 +122,16 @@ public struct SimilarityEngine: Sendable {
         var lists = RelatedLists(count: n, width: width)
         var rerankSeconds = 0.0
         statistics.search = search.forEachBlock { rows, candidates in
-            let chunk = max(32, rows.count / (ParallelMap.workers * 4))
-            let ranked = Stopwatch.adding(to: &rerankSeconds) {
-                ParallelMap.chunked(count: rows.count, chunkSize: chunk) { local in
-                var workspace = ExactScorer.Workspace(for: scorer)
-                var top = TopK(capacity: width)
-                return local.map { r in
+            Stopwatch.adding(to: &rerankSeconds) {
+                scorer.rank(rows, into: &lists, chunkSize: max(32, rows.count / (ParallelMap.workers * 4))) {
+                    r, workspace, top in
                     let i = rows[r]
-                    top.removeAll()
                     let lexical = scorer.lexicalCandidates(
                         of: scorer.vectors, row: i, excluding: i, terms: options.lexicalTerms,
                         count: options.lexicalCandidates, workspace: &workspace)
                     scorer.scoreCandidates(of: i, candidates[r] + lexical, workspace: &workspace, into: &top)
-                    return top.sorted()
-                }
                 }
             }
-            for (r, row) in ranked.enumerated() { lists.set(rows[r], row) }
         }
         statistics.rankingSeconds += rerankSeconds
         return Stopwatch.adding(to: &statistics.rankingSeconds) { Self.symmetrized(lists) }

@@ -86,6 +86,38 @@ import TestSupport
         #expect(try RecommendIndex(path: index).count == articles.count - 1)
     }
 
+    @Test(
+        "an article changed under its id (body, headline or date) makes the run full; an unchanged source does not",
+        arguments: ["body", "title", "published", "none"])
+    func changedFallsBack(_ field: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let articles = try sampleArticles()
+        let index = dir.path + "/news.index"
+        let base = Array(articles.dropLast(2))
+        _ = try ReindexJob(source: ArticleSource([try ReindexJobTests.feed(base, in: dir)]), index: index).run()
+        var source = articles
+        switch field {
+        case "body": source[5].body += " The port authority later denied every claim."
+        case "title": source[5].title += " (updated)"
+        case "published": source[5].published = (source[5].published ?? 0) + 86_400
+        default: break
+        }
+        var job = ReindexJob(
+            source: ArticleSource([try ReindexJobTests.feed(source, in: dir, name: "b.jsonl")]), index: index)
+        job.incremental = true
+        let report = try job.run()
+        if field == "none" {
+            #expect(report.mode == .incremental && report.input.added == 2)
+        } else {
+            #expect(report.mode == .full)
+            #expect(report.notes.contains { $0.contains("changed in the source") && $0.contains(articles[5].id) })
+            let rebuilt = try RecommendIndex(path: index)
+            let i = try #require(try rebuilt.index(of: articles[5].id))
+            #expect(rebuilt.article(i).title == source[5].title)
+        }
+    }
+
     @Test("an incremental index holds what a full build holds: groups, topics with their ids, the configuration")
     func completeAsFullBuild() throws {
         let dir = try TemporaryDirectory()

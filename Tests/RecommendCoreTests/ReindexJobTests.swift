@@ -5,12 +5,14 @@ import Testing
 import TestSupport
 
 @Suite struct ReindexJobTests {
-    /// A feed file of `articles` in `dir`.
+    /// `articles` as a JSON Lines feed in `dir`, every field the index keeps included.
     static func feed(_ articles: [Article], in dir: TemporaryDirectory, name: String = "feed.jsonl") throws -> String {
         let encoder = JSONEncoder()
         let lines = try articles.map { article -> String in
             var object: [String: String] = ["id": article.id, "title": article.title, "body": article.body]
             object["category"] = article.category
+            object["published"] = article.published.map(ISO8601Date.format)
+            object["url"] = article.url
             return String(decoding: try encoder.encode(object), as: UTF8.self)
         }
         return try dir.write(name, lines.joined(separator: "\n") + "\n")

@@ -10,8 +10,8 @@
 /// article beats its worst stored entry (or fills an empty slot); every other old list is kept byte for byte.
 ///
 /// What it does not do (a full rebuild does): re-weigh terms for the grown corpus, learn new words (a term the
-/// old vocabulary lacks is ignored), recompute the latent space, or notice an article whose text changed under
-/// the same id. Articles removed from the source are not handled: `plan` reports them and the build is full.
+/// old vocabulary lacks is ignored) or recompute the latent space. Articles removed from the source, and articles
+/// changed under the same id, are not handled: `plan` reports them and the build is full.
 struct IncrementalUpdate {
     /// What an incremental run would do.
     struct Plan: Sendable, Equatable {
@@ -19,12 +19,18 @@ struct IncrementalUpdate {
         var added: [Article]
         /// Ids of the previous index that the source no longer has.
         var removed: [String]
+        /// Ids whose article in the source is not the one the previous index holds, in source order.
+        var changed: [String] = []
 
         /// Why an incremental build is not possible (the build is then full), nil when it is.
         func refusal(previous: IndexContents) -> String? {
             if !removed.isEmpty {
                 return "\(removed.count) article(s) of the previous index are no longer in the source "
                     + "(e.g. '\(removed[0])'); incremental runs only add articles"
+            }
+            if !changed.isEmpty {
+                return "\(changed.count) article(s) of the previous index changed in the source "
+                    + "(e.g. '\(changed[0])'); incremental runs only add articles"
             }
             let limit = Int((Double(previous.articles.count) * IncrementalUpdate.maximumAddedShare).rounded(.down))
             if added.count > limit {
@@ -42,16 +48,39 @@ struct IncrementalUpdate {
     static let maximumAddedShare = 0.10
 
     /// Compares the source's articles with the previous index.
-    /// - Complexity: O(articles + previous count) expected.
+    /// - Complexity: O(articles + previous count) expected, plus vectorising every article the index holds.
     static func plan(previous: IndexContents, articles: [Article]) -> Plan {
-        var present = Dictionary(
-            previous.articles.enumerated().map { ($1.id, false) }, uniquingKeysWith: { first, _ in first })
+        let position = Dictionary(
+            previous.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var seen = [Bool](repeating: false, count: previous.articles.count)
         var added: [Article] = []
+        var kept: [(source: Article, stored: Int)] = []
         for article in articles {
-            if present[article.id] != nil { present[article.id] = true } else { added.append(article) }
+            if let i = position[article.id] {
+                seen[i] = true
+                kept.append((article, i))
+            } else {
+                added.append(article)
+            }
         }
-        let removed = previous.articles.map(\.id).filter { present[$0] == false }
-        return Plan(added: added, removed: removed)
+        let removed = previous.articles.indices.filter { !seen[$0] }.map { previous.articles[$0].id }
+        let changed = ParallelMap.chunked(count: kept.count, chunkSize: 256) { range in
+            range.compactMap { k in differs(kept[k].source, from: previous, at: kept[k].stored) ? kept[k].source.id : nil }
+        }
+        return Plan(added: added, removed: removed, changed: changed)
+    }
+
+    /// Whether `article` is not what the previous index holds as article `i`: another headline, date, category or
+    /// address, or a text whose vectors under the old model are not the stored ones (a change only in words the
+    /// old vocabulary lacks is not seen: those are ignored in an incremental run anyway).
+    static func differs(_ article: Article, from previous: IndexContents, at i: Int) -> Bool {
+        let stored = previous.articles[i]
+        guard article.title == stored.title, article.published == stored.published,
+            (article.category ?? "") == (stored.category ?? ""), (article.url ?? "") == (stored.url ?? "")
+        else { return true }
+        let rows = previous.model.vectorize(title: article.title, body: article.body)
+        return !rows.title.row(0, matches: previous.vectors.title, row: i)
+            || !rows.body.row(0, matches: previous.vectors.body, row: i)
     }
 
     /// The previous contents' representation with `added` appended (articles the index does not hold).

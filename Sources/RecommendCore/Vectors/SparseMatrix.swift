@@ -59,6 +59,18 @@ public struct SparseMatrix: Sendable, Equatable {
         return SparseMatrix(rowStart: starts, columns: cols, values: vals, columnCount: columnCount)
     }
 
+    /// Whether row `a` of this matrix and row `b` of `other` hold the same columns with values equal up to
+    /// `tolerance` (the rounding of one computation done in another order).
+    /// - Complexity: O(entries of both rows).
+    public func row(_ a: Int, matches other: SparseMatrix, row b: Int, tolerance: Float = 1e-6) -> Bool {
+        let mine = range(ofRow: a)
+        let theirs = other.range(ofRow: b)
+        guard mine.count == theirs.count else { return false }
+        return zip(mine, theirs).allSatisfy { i, j in
+            columns[i] == other.columns[j] && abs(values[i] - other.values[j]) <= tolerance
+        }
+    }
+
     /// The dot product of rows `a` of this matrix and `b` of `other`, by merging their sorted columns.
     /// - Complexity: O(entries of both rows).
     public func dot(row a: Int, with other: SparseMatrix, row b: Int) -> Float {

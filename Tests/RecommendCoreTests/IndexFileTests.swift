@@ -42,6 +42,43 @@ import TestSupport
         #expect(try index.related(to: 0, limit: 3).count == 3)
     }
 
+    @Test(
+        "a FIFO, a directory or a device given as the index is refused at once, never read",
+        .timeLimit(.minutes(1)), arguments: ["fifo", "directory", "/dev/zero"])
+    func notRegularFile(_ kind: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var path = kind
+        if kind == "fifo" {
+            path = dir.file("f.index")
+            #expect(mkfifo(path, 0o600) == 0)
+        } else if kind == "directory" {
+            path = dir.path
+        }
+        for residence in [RecommendIndex.Residence.mapped, .copied] {
+            #expect {
+                try RecommendIndex(path: path, residence: residence)
+            } throws: { error in
+                guard case .unreadable(_, let reason)? = error as? IndexFileError else { return false }
+                return reason == "not a regular file"
+            }
+        }
+    }
+
+    @Test("a copied index answers as the mapped one, and truncating the file afterwards changes nothing")
+    func copiedResidence() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.file("s.index")
+        try IndexWriter.write(try IndexBuilder().build(articles: try sampleArticles()).contents, to: path)
+        let mapped = try RecommendIndex(path: path)
+        let expected = try (0..<mapped.count).map { try mapped.related(to: $0, limit: 10).map(\.article.id) }
+        let copied = try RecommendIndex(path: path, residence: .copied)
+        #expect(truncate(path, 4096) == 0)
+        #expect(try (0..<copied.count).map { try copied.related(to: $0, limit: 10).map(\.article.id) } == expected)
+        try copied.verify()
+    }
+
     @Test("the same input gives the same index byte for byte")
     func deterministic() throws {
         let a = try IndexWriter.encode(try Self.contents())

@@ -55,6 +55,35 @@ import TestSupport
         }
     }
 
+    @Test("a file truncated, then overwritten in place under the service: no fault, answers from verified bytes")
+    func rewrittenInPlace() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("recommend.index")
+        try TestIndex.write(to: path, generation: 1)
+        try TestIndex.write(to: directory.file("g2.index"), generation: 2)
+        let uris = ["a001", "a067", "a150", "a200"].map { "/v1/articles/\($0)/related?k=50" }
+        try await testApplication(indexPath: path).test(.router) { client in
+            var before: [String] = []
+            for uri in uris { before.append(String(buffer: try await client.execute(uri: uri, method: .get).body)) }
+            // Truncated in place: the mapped pages behind the old answers are gone from the file.
+            #expect(truncate(path, 100_000) == 0)
+            for (uri, expected) in zip(uris, before) {
+                let response = try await client.execute(uri: uri, method: .get)
+                #expect(response.status == .ok && response.generation == 1)
+                #expect(String(buffer: response.body) == expected)
+            }
+            #expect(try await client.waitForMetric("recommend_index_reload_failures_total 1"))
+            // Overwritten in place with another complete index (as `cp other.index` does): taken once verified.
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+            try handle.write(contentsOf: try Data(contentsOf: URL(fileURLWithPath: directory.file("g2.index"))))
+            try handle.close()
+            #expect(try await client.waitForGeneration(2))
+            let after = try await client.execute(uri: "/v1/articles/a001", method: .get)
+            #expect(try after.json(ArticleSummary.self).title.hasSuffix("[g2]"))
+        }
+    }
+
     @Test("the overrides file beside the index is reloaded with it: written, refused when bad, removed")
     func overridesReload() async throws {
         let directory = try TemporaryDirectory()

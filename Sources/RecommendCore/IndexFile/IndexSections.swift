@@ -36,8 +36,9 @@ struct IndexSections: Sendable {
         var kind: SectionTag? { SectionTag.allCases.first { $0.code == tag } }
     }
 
-    init(path: String) throws(IndexFileError) {
-        let file = try MappedFile(path: path)
+    /// The sections of the index at `path`; with `copy`, of a copy of the file in memory (`MappedFile`).
+    init(path: String, copy: Bool = false) throws(IndexFileError) {
+        let file = try MappedFile(path: path, copy: copy)
         self.file = file
         let b = file.bytes
         guard b.count >= IndexFormat.headerSize, Array(b[0..<8]) == IndexFormat.magic else {

@@ -33,10 +33,22 @@ public struct RecommendIndex: Sendable {
         case onUse
     }
 
+    /// Where the bytes of an open index live.
+    public enum Residence: Sendable {
+        /// The file's pages, mapped: opening costs nothing and a query reads only what it needs. The file must be
+        /// replaced by renaming a new one over it (as `reindex` and `index` do), never rewritten in place while
+        /// it is open.
+        case mapped
+        /// A copy in the process's own memory, read whole on opening: what a long-running service holds, so that
+        /// a file truncated or overwritten in place under it can neither fault nor change what it serves.
+        case copied
+    }
+
     /// Opens and checks the index at `path`.
-    /// - Throws: `IndexFileError` when the file is missing, not an index, of another version, truncated or corrupt.
-    public init(path: String, checking: Checking = .onOpen) throws {
-        let sections = try IndexSections(path: path)
+    /// - Throws: `IndexFileError` when the file is missing, not a regular file, not an index, of another version,
+    ///   truncated or corrupt.
+    public init(path: String, checking: Checking = .onOpen, residence: Residence = .mapped) throws {
+        let sections = try IndexSections(path: path, copy: residence == .copied)
         self.sections = sections
         self.checking = checking
         let json = try sections.bytes(.metadata)

@@ -30,7 +30,8 @@ struct IndexSnapshot: Sendable {
         files.overrides == nil ? nil : RelatedOverrides.defaultPath(forIndex: files.indexPath)
     }
 
-    /// Opens the index at `path`, loads its model and reads the overrides file beside it
+    /// Reads the index at `path` into memory of its own (whatever is done to the file afterwards, the snapshot
+    /// answers from the bytes it verified), loads its model and reads the overrides file beside it
     /// (`<path>.overrides.json`) if there is one, so that every section's checksum and structure and every
     /// overrides rule is verified before the snapshot is used.
     /// - Throws: `IndexFileError` when the index is missing, truncated or corrupt anywhere; `OverridesError`
@@ -41,7 +42,7 @@ struct IndexSnapshot: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let files = WatchedFiles(indexPath: path)
-        let index = try RecommendIndex(path: path)
+        let index = try RecommendIndex(path: path, residence: .copied)
         try index.verify()
         let model = try index.loadModel()
         let searcher = TextSearcher(index: index, model: model, partitioned: true)

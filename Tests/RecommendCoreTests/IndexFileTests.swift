@@ -147,6 +147,26 @@ import TestSupport
         }
     }
 
+    @Test("a string table count damaged past Int.max is refused, not trapped on, checked on use or on open")
+    func hugeStringCount() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let bytes = try IndexWriter.encode(try Self.contents())
+        let path = dir.path + "/count.index"
+        let tables = Self.sections(of: bytes).filter { ["IDS_", "TITL", "CATG", "URLS"].contains($0.tag) }
+        #expect(tables.count == 4)
+        for table in tables {
+            var damaged = bytes
+            damaged[table.offset + 7] ^= 0x80  // the top bit of the little-endian string count
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            #expect(throws: IndexFileError.self, "\(table.tag) checked on use") {
+                try RecommendIndex(path: path, checking: .onUse)
+            }
+            #expect(throws: IndexFileError.self, "\(table.tag) checked on open") { try RecommendIndex(path: path) }
+            #expect(!IndexVerifier.verify(path).isSound)
+        }
+    }
+
     @Test("truncated, empty, foreign and other-version files each get their own clear error")
     func badFiles() throws {
         let dir = try TemporaryDirectory()

@@ -167,6 +167,27 @@ import TestSupport
         }
     }
 
+    @Test("stored dates at the ends of Int64 are read, formatted and ranked with recency without trapping")
+    func extremeDates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var contents = try Self.contents()
+        contents.articles[0].published = Int64.min + 1
+        contents.articles[1].published = Int64.max
+        let path = dir.path + "/dates.index"
+        try IndexWriter.write(contents, to: path)
+        let index = try RecommendIndex(path: path)
+        #expect(index.article(0).published?.hasSuffix("Z") == true)
+        #expect(index.article(1).published?.hasSuffix("Z") == true)
+        var query = RelatedQuery()
+        query.halfLifeDays = 30
+        query.withinDays = 365
+        let ranker = RelatedRanker(index: index, model: nil)
+        for i in [0, 1, 2] {
+            _ = try ranker.related(to: i, query)
+        }
+    }
+
     @Test("truncated, empty, foreign and other-version files each get their own clear error")
     func badFiles() throws {
         let dir = try TemporaryDirectory()

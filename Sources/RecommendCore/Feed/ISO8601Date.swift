@@ -58,8 +58,10 @@ public enum ISO8601Date {
 
     /// Formats seconds since the epoch as `YYYY-MM-DDTHH:MM:SSZ`.
     static func format(_ seconds: Int64) -> String {
-        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
-        let rest = Int(seconds - Int64(days) * 86_400)
+        // Floor division that cannot overflow: an index file may hold any Int64 (Int64.min + 1 trapped before).
+        let (quotient, remainder) = seconds.quotientAndRemainder(dividingBy: 86_400)
+        let days = Int(remainder < 0 ? quotient - 1 : quotient)
+        let rest = Int(remainder < 0 ? remainder + 86_400 : remainder)
         let (y, m, d) = civilFromDays(days)
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         return "\(y)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"

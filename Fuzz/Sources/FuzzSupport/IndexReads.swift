@@ -115,6 +115,8 @@ public enum IndexReads {
             var rich = plain
             rich.explain = true
             rich.diversityLambda = 0.5
+            rich.halfLifeDays = 30
+            rich.withinDays = 3650
             for i in found.prefix(4) {
                 read("ranked with vectors \(i)") { try full.related(to: i, rich) }
             }

@@ -186,10 +186,13 @@ import TestSupport
             ("2026-03-14T11:30:00.250+02:00", 1_773_480_600),
             ("2026-03-14 09:30:00", 1_773_480_600),
             ("1969-12-31T23:59:59Z", -1),
+            ("0001-01-01T00:00:00Z", -62_135_596_800),
+            ("1500-03-01T00:00:00Z", -14_826_672_000),
         ])
     func dates(_ text: String, _ seconds: Int64) {
         #expect(ISO8601Date.parse(text) == seconds)
         #expect(ISO8601Date.parse(ISO8601Date.format(seconds)) == seconds)
+        #expect(ISO8601Date.format(seconds) == text || text.count != 20)
     }
 
     @Test("malformed dates are rejected", arguments: ["2026-02-30", "2026-13-01", "14/03/2026", "2026-03-14T25:00", ""])

@@ -184,6 +184,47 @@ import TestSupport
         }
     }
 
+    @Test("a string table count damaged past Int.max is refused, not trapped on, checked on use or on open")
+    func hugeStringCount() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let bytes = try IndexWriter.encode(try Self.contents())
+        let path = dir.path + "/count.index"
+        let tables = Self.sections(of: bytes).filter { ["IDS_", "TITL", "CATG", "URLS"].contains($0.tag) }
+        #expect(tables.count == 4)
+        for table in tables {
+            var damaged = bytes
+            damaged[table.offset + 7] ^= 0x80  // the top bit of the little-endian string count
+            try Data(damaged).write(to: URL(fileURLWithPath: path))
+            #expect(throws: IndexFileError.self, "\(table.tag) checked on use") {
+                try RecommendIndex(path: path, checking: .onUse)
+            }
+            #expect(throws: IndexFileError.self, "\(table.tag) checked on open") { try RecommendIndex(path: path) }
+            #expect(!IndexVerifier.verify(path).isSound)
+        }
+    }
+
+    @Test("stored dates at the ends of Int64 are read, formatted and ranked with recency without trapping")
+    func extremeDates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var contents = try Self.contents()
+        contents.articles[0].published = Int64.min + 1
+        contents.articles[1].published = Int64.max
+        let path = dir.path + "/dates.index"
+        try IndexWriter.write(contents, to: path)
+        let index = try RecommendIndex(path: path)
+        #expect(index.article(0).published?.hasSuffix("Z") == true)
+        #expect(index.article(1).published?.hasSuffix("Z") == true)
+        var query = RelatedQuery()
+        query.halfLifeDays = 30
+        query.withinDays = 365
+        let ranker = RelatedRanker(index: index, model: nil)
+        for i in [0, 1, 2] {
+            _ = try ranker.related(to: i, query)
+        }
+    }
+
     @Test("truncated, empty, foreign and other-version files each get their own clear error")
     func badFiles() throws {
         let dir = try TemporaryDirectory()

@@ -178,8 +178,9 @@ struct IndexSections: Sendable {
     func strings(_ tag: SectionTag, count: Int? = nil, checked: Bool = true) throws(IndexFileError) -> MappedStrings {
         let raw = checked ? try bytes(tag) : try uncheckedBytes(tag)
         guard raw.count >= 8 else { throw .malformed(path: path, detail: "string table \(tag.rawValue) is too short") }
-        let n = Int(UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
-        guard n < raw.count, 8 + (n + 1) * 8 <= raw.count else {
+        // Unchecked bytes (checking on use) may hold any count: one past Int.max must be refused, not trapped on.
+        let n = Int(truncatingIfNeeded: UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self)))
+        guard n >= 0, n < raw.count, 8 + (n + 1) * 8 <= raw.count else {
             throw .malformed(path: path, detail: "string table \(tag.rawValue) is too short")
         }
         if let count, n != count {

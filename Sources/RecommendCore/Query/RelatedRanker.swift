@@ -108,10 +108,10 @@ public struct RelatedRanker: Sendable {
             if let queryDate {
                 if query.olderOnly { guard let date, date < queryDate else { continue } }
                 if let days = query.withinDays {
-                    guard let date, Double(abs(date - queryDate)) <= days * 86_400 else { continue }
+                    guard let date, abs(Double(date) - Double(queryDate)) <= days * 86_400 else { continue }
                 }
                 if let halfLife = query.halfLifeDays, let date {
-                    score *= Float(pow(0.5, Double(abs(date - queryDate)) / 86_400 / halfLife))
+                    score *= Float(pow(0.5, abs(Double(date) - Double(queryDate)) / 86_400 / halfLife))
                 }
             }
             candidates.append(Candidate(article: j, similarity: similarity, score: score))

@@ -4,11 +4,14 @@ import RecommendCore
 
 /// How the CLI talks to people: errors on standard error with an exit code, reports and lists as text.
 enum Console {
-    /// Runs `body`; a library error is printed as one line on standard error and ends the process with status 1
-    /// (a reindex error with the status of its step, see `exitCode(for:)`).
+    /// Runs `body`, then flushes standard output; a library error, or output that could not be written (a full
+    /// disk, a closed pipe), is printed as one line on standard error and ends the process with status 1 (a
+    /// reindex error with the status of its step, see `exitCode(for:)`).
     static func run<T>(_ body: () throws -> T) throws -> T {
         do {
-            return try body()
+            let result = try body()
+            try flushStandardOutput()
+            return result
         } catch let error as ReindexError {
             printError(error.description)
             throw ExitCode(exitCode(for: error))
@@ -20,6 +23,13 @@ enum Console {
             printError(error.description)
             throw ExitCode(1)
         }
+    }
+
+    /// Writes out what `print` buffered.
+    /// - Throws: `OutputError.writeFailed` when standard output refused any of it.
+    private static func flushStandardOutput() throws(OutputError) {
+        // `print` writes through the C streams, whose flush reports a write that failed, now or while printing.
+        if fflush(nil) != 0 { throw .writeFailed(path: "standard output", reason: String(cString: strerror(errno))) }
     }
 
     /// The exit status of a failed reindex, by step (sysexits.h): 65 the source (EX_DATAERR), 70 the build or

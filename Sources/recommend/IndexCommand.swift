@@ -122,16 +122,21 @@ struct IndexCommand: AsyncParsableCommand {
             report.topics?.previousIgnored = ignored
             return report
         }
-        if json {
-            print(try JSONCoding.pretty(report))
-        } else {
-            Console.printReport(report, index: location.index)
-        }
-        if show > 0 {
+        try Console.run {
+            if json {
+                print(try JSONCoding.pretty(report))
+            } else {
+                Console.printReport(report, index: location.index)
+            }
+            guard show > 0 else { return }
+            // The lists as `related` serves them (near-duplicates collapsed), so the first ones a user sees are.
             let index = try RecommendIndex(path: location.index)
+            let ranker = try RelatedRanker(index: index, loadingVectors: false)
+            var query = RelatedQuery()
+            query.limit = min(5, max(1, index.metadata.neighbours))
             for i in stride(from: 0, to: index.count, by: max(1, index.count / show)).prefix(show) {
                 print("")
-                Console.printRelated(try index.related(to: i, limit: 5), of: index.article(i))
+                Console.printRelated(try ranker.related(to: i, query))
             }
         }
     }

@@ -17,6 +17,37 @@ import TestSupport
         return file + ".gz"
     }
 
+    @Test(
+        "a value of the wrong type or an unpaired surrogate is never a silently empty field",
+        arguments: [
+            (#"{"id": "b", "title": "t", "body": "\ud800A strike at the port"}"#, "replaced-character", "\u{FFFD}A strike"),
+            (#"{"id": "b", "title": "t", "body": "tail \udc00"}"#, "replaced-character", "tail \u{FFFD}"),
+            (#"{"id": "b", "title": "t", "body": "pair \ud83d\ude00 and \\ud800 as text"}"#, "", "pair 😀 and \\ud800"),
+            (#"{"id": "b", "title": 5, "body": "text"}"#, "field 'title'", ""),
+            (#"{"id": "b", "title": "t", "body": ["x"]}"#, "field 'body'", ""),
+            (#"{"id": "b", "title": "t", "body": "x", "published": 20260314}"#, "field 'published'", ""),
+            (#"{"id": "b", "title": "t", "body": "x", "labels": 5}"#, "field 'labels'", ""),
+            (#"{"id": 1.5, "title": "t", "body": "x"}"#, "field 'id'", ""),
+            (#"{"id": true, "title": "t", "body": "x"}"#, "field 'id'", ""),
+        ])
+    func noSilentlyEmptyField(_ line: String, _ issue: String, _ bodyPrefix: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let good = #"{"id": "g", "title": "Good", "body": "kept"}"#
+        let file = try dir.write("feed.jsonl", line + "\n" + good + "\n")
+        let (articles, report) = try FeedReader().read([file])
+        #expect(articles.last?.id == "g")
+        if bodyPrefix.isEmpty {
+            #expect(articles.map(\.id) == ["g"])
+            #expect(report.issues.count == 1 && report.issues[0].reason == .malformed)
+            #expect(report.issues.first?.detail.hasPrefix(issue) == true, "\(report.issues)")
+            #expect(report.issues.first?.location.line == 1)
+        } else {
+            #expect(articles.count == 2 && articles[0].body.hasPrefix(bodyPrefix), "\(articles)")
+            #expect(report.issues.map(\.reason.rawValue) == (issue.isEmpty ? [] : [issue]))
+        }
+    }
+
     @Test("every kind of bad line is skipped with file, line and reason; the good lines all survive")
     func badLines() throws {
         let dir = try TemporaryDirectory()

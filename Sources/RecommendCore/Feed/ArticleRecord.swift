@@ -25,23 +25,40 @@ struct ArticleRecord: Decodable {
         case id, title, body, published, category, labels, url
     }
 
-    /// Lenient where feeds differ harmlessly: a numeric id, a single label given as a string.
+    /// Lenient where feeds differ harmlessly (a numeric id, a single label given as a string), strict where a
+    /// value would otherwise be lost without a word: a field of the wrong type, or a string JSON cannot turn into
+    /// text (an unpaired surrogate escape), makes the line fail with the field named.
+    /// - Throws: `DecodingError` naming the field and what was found.
     init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        if let text = try? c.decodeIfPresent(String.self, forKey: .id) {
-            id = text
-        } else if let number = try? c.decodeIfPresent(Int64.self, forKey: .id) {
-            id = String(number)
+        func present(_ key: Key) throws -> Bool { try c.contains(key) && !c.decodeNil(forKey: key) }
+        func text(_ key: Key) throws -> String? { try present(key) ? try c.decode(String.self, forKey: key) : nil }
+        if try present(.id) {
+            if let text = try? c.decode(String.self, forKey: .id) {
+                id = text
+            } else if let number = try? c.decode(Int64.self, forKey: .id) {
+                id = String(number)
+            } else {
+                throw DecodingError.typeMismatch(
+                    String.self,
+                    .init(codingPath: [Key.id], debugDescription: "expected a string or a whole number"))
+            }
         }
-        title = try? c.decodeIfPresent(String.self, forKey: .title)
-        body = try? c.decodeIfPresent(String.self, forKey: .body)
-        published = try? c.decodeIfPresent(String.self, forKey: .published)
-        category = try? c.decodeIfPresent(String.self, forKey: .category)
-        url = try? c.decodeIfPresent(String.self, forKey: .url)
-        if let list = try? c.decodeIfPresent([String].self, forKey: .labels) {
-            labels = list
-        } else if let single = try? c.decodeIfPresent(String.self, forKey: .labels) {
-            labels = [single]
+        title = try text(.title)
+        body = try text(.body)
+        published = try text(.published)
+        category = try text(.category)
+        url = try text(.url)
+        if try present(.labels) {
+            if let list = try? c.decode([String].self, forKey: .labels) {
+                labels = list
+            } else if let single = try? c.decode(String.self, forKey: .labels) {
+                labels = [single]
+            } else {
+                throw DecodingError.typeMismatch(
+                    [String].self,
+                    .init(codingPath: [Key.labels], debugDescription: "expected a list of strings or a string"))
+            }
         }
     }
 

@@ -14,12 +14,15 @@ public struct FeedIssue: Sendable, Hashable, Codable, CustomStringConvertible {
         case duplicateReplaced = "duplicate-replaced"
         /// `published` is not an ISO 8601 date; the article was kept without a date.
         case badDate = "bad-date"
+        /// A string held an unpaired UTF-16 surrogate escape (`\ud800`); the article was kept with U+FFFD in
+        /// its place.
+        case replacedCharacter = "replaced-character"
 
         /// Whether the article on this line was left out of the index.
         public var skipsArticle: Bool {
             switch self {
             case .malformed, .missingID, .invalidUTF8, .emptyText, .duplicateReplaced: true
-            case .badDate: false
+            case .badDate, .replacedCharacter: false
             }
         }
     }

@@ -62,22 +62,80 @@ enum JSONLinesParser {
         do {
             record = try JSONCoding.decode(ArticleRecord.self, from: line)
         } catch {
-            issues.append(
-                FeedIssue(location: location, reason: .malformed, detail: "not a JSON object: \(describe(error))"))
-            return ParsedLine(location: location, article: nil, issues: issues)
+            // JSON text may escape a lone UTF-16 surrogate, which no string can hold: keep the text, marked.
+            if let (repaired, count) = replacingUnpairedSurrogates(line),
+                let decoded = try? JSONCoding.decode(ArticleRecord.self, from: repaired)
+            {
+                record = decoded
+                issues.append(
+                    FeedIssue(
+                        location: location, reason: .replacedCharacter,
+                        detail: "\(count) unpaired surrogate escape(s) replaced by U+FFFD"))
+            } else {
+                issues.append(FeedIssue(location: location, reason: .malformed, detail: describe(error)))
+                return ParsedLine(location: location, article: nil, issues: issues)
+            }
         }
         let article = record.validated(at: location, issues: &issues)
         return ParsedLine(location: location, article: article, issues: issues)
     }
 
+    /// The line with every `\uXXXX` escape of a lone UTF-16 surrogate (a high one not followed by a low one, or a
+    /// low one alone) replaced by `\ufffd`, and how many there were; nil when there is none.
+    /// - Complexity: O(line length).
+    static func replacingUnpairedSurrogates(_ line: ArraySlice<UInt8>) -> ([UInt8], Int)? {
+        let b = Array(line)
+        func unit(at i: Int) -> UInt32? {
+            guard i + 6 <= b.count, b[i] == UInt8(ascii: "\\"), b[i + 1] == UInt8(ascii: "u"),
+                let text = String(bytes: b[(i + 2)..<(i + 6)], encoding: .ascii)
+            else { return nil }
+            return UInt32(text, radix: 16)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var replaced = 0
+        var i = 0
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "\\"), i + 1 < b.count else {
+                out.append(b[i])
+                i += 1
+                continue
+            }
+            guard let u = unit(at: i) else {
+                out += b[i...(i + 1)]  // any other escape, `\\` included, is two bytes that stay as they are
+                i += 2
+                continue
+            }
+            if (0xD800...0xDBFF).contains(u), let next = unit(at: i + 6), (0xDC00...0xDFFF).contains(next) {
+                out += b[i..<(i + 12)]
+                i += 12
+            } else if (0xD800...0xDFFF).contains(u) {
+                out += Array("\\ufffd".utf8)
+                replaced += 1
+                i += 6
+            } else {
+                out += b[i..<(i + 6)]
+                i += 6
+            }
+        }
+        return replaced > 0 ? (out, replaced) : nil
+    }
+
+    /// What is wrong with a line that did not decode: the field and the value's problem when one field is to
+    /// blame, else why the line is not a JSON object.
     private static func describe(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            return context.underlyingError.map { "\($0)" } ?? context.debugDescription
+        func field(_ path: [any CodingKey]) -> String {
+            path.first.map { "field '\($0.stringValue)': " } ?? "not a JSON object: "
         }
-        if case DecodingError.typeMismatch(_, let context) = error {
-            return context.debugDescription
+        switch error {
+        case DecodingError.dataCorrupted(let context):
+            return field(context.codingPath)
+                + (context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        case DecodingError.typeMismatch(_, let context):
+            return field(context.codingPath) + context.debugDescription
+        default:
+            return "not a JSON object: \(error)"
         }
-        return "\(error)"
     }
 }
 

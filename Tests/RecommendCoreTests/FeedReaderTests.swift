@@ -48,6 +48,38 @@ import TestSupport
         }
     }
 
+    @Test(
+        "a UTF-16 or UTF-32 feed is refused naming its encoding, never indexed as garbage",
+        arguments: [
+            ("a.jsonl", String.Encoding.utf16LittleEndian, true, "UTF-16LE"),
+            ("a.jsonl", .utf16BigEndian, true, "UTF-16BE"),
+            ("a.jsonl", .utf16LittleEndian, false, "UTF-16 or UTF-32"),
+            ("a.csv", .utf32LittleEndian, true, "UTF-32LE"),
+            ("a.csv", .utf16BigEndian, false, "UTF-16 or UTF-32"),
+        ])
+    func otherEncodings(_ name: String, _ encoding: String.Encoding, _ mark: Bool, _ expected: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let text =
+            name.hasSuffix(".csv")
+            ? "id,title,body\na1,Port strike,Dockers walk out\n" : #"{"id": "a1", "title": "Port strike", "body": "x"}"# + "\n"
+        var bytes = Array(try #require(text.data(using: encoding)))
+        let bom: [UInt8] =
+            switch encoding {
+            case .utf16LittleEndian: [0xFF, 0xFE]
+            case .utf16BigEndian: [0xFE, 0xFF]
+            default: [0xFF, 0xFE, 0, 0]
+            }
+        if mark { bytes = bom + bytes }
+        let file = try dir.write(name, bytes)
+        #expect {
+            try FeedReader().read([file])
+        } throws: { error in
+            guard case .unreadable(let path, let reason)? = error as? FeedError else { return false }
+            return path == file && reason.contains(expected) && reason.contains("UTF-8")
+        }
+    }
+
     @Test("every kind of bad line is skipped with file, line and reason; the good lines all survive")
     func badLines() throws {
         let dir = try TemporaryDirectory()

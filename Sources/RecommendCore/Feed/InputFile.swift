@@ -9,7 +9,28 @@ enum InputFile {
         try withReader(path) { read in
             while try read(&bytes, 1 << 20) > 0 {}
         }
+        try checkEncoding(bytes.prefix(256), of: path)
         return bytes
+    }
+
+    /// Refuses text that is not UTF-8 in a way that would otherwise index garbage: UTF-16 or UTF-32, told by its
+    /// byte order mark or, without one, by NUL bytes among the first characters (feeds never hold NUL).
+    /// - Throws: `FeedError.unreadable` naming the encoding and how to convert the file.
+    static func checkEncoding(_ start: ArraySlice<UInt8>, of path: String) throws(FeedError) {
+        let b = Array(start)
+        let encoding: String? =
+            switch b.prefix(4) {
+            case [0xFF, 0xFE, 0, 0]: "UTF-32LE (byte order mark FF FE 00 00)"
+            case [0, 0, 0xFE, 0xFF]: "UTF-32BE (byte order mark 00 00 FE FF)"
+            case let p where p.starts(with: [0xFF, 0xFE]): "UTF-16LE (byte order mark FF FE)"
+            case let p where p.starts(with: [0xFE, 0xFF]): "UTF-16BE (byte order mark FE FF)"
+            case _ where b.contains(0): "UTF-16 or UTF-32 (NUL bytes among the first characters)"
+            default: nil
+            }
+        if let encoding {
+            throw .unreadable(
+                file: path, reason: "the file is \(encoding), feeds must be UTF-8: convert it, e.g. iconv -t UTF-8")
+        }
     }
 
     /// Calls `body` with consecutive blocks of whole lines of `path` (decompressed), each about `blockSize`
@@ -25,6 +46,7 @@ enum InputFile {
                 let scanned = block.count
                 let count = try read(&block, blockSize)
                 guard count > 0 else { break }
+                if firstLine == 1, scanned == 0 { try checkEncoding(block.prefix(256), of: path) }
                 guard let lastBreak = block[scanned...].lastIndex(of: 10) else { continue }
                 let rest = Array(block[(lastBreak + 1)...])
                 block.removeLast(block.count - lastBreak - 1)

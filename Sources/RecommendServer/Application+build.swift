@@ -58,10 +58,11 @@ public func buildApplication(
 }
 
 /// The routes and middleware: request log, metrics and JSON errors around every route, unknown ones included.
+/// Every GET route answers HEAD too, with the GET response's headers and no body.
 func buildRouter(
     served: ServedIndex, metrics: ServiceMetrics, configuration: ServerConfiguration
 ) -> Router<AppRequestContext> {
-    let router = Router(context: AppRequestContext.self)
+    let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestLogMiddleware()
         RequestMetricsMiddleware(metrics: metrics)

@@ -134,6 +134,8 @@ struct CLI {
         #expect(invalid.status != 0 && invalid.stderr.contains("exclude each other"))
         let lambda = try CLI.run(["related", "a103", "--index", index, "--mmr", "2"])
         #expect(lambda.status != 0 && lambda.stderr.contains("--mmr 2.0: expected a lambda in 0...1"))
+        let window = try CLI.run(["related", "a103", "--index", index, "--from", "2026-05-01", "--to", "2026-04-01"])
+        #expect(window.status != 0 && window.stderr.contains("expected a date on or before to"))
     }
 
     @Test("eval scores the sample as evaluate.py would, and with controls")

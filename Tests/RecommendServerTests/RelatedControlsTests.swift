@@ -130,6 +130,10 @@ import TestSupport
         ("collapse=nah", "collapse 'nah': expected true or false"),
         ("from=yesterday", "from 'yesterday': expected an ISO 8601 date such as 2026-03-14"),
         ("k=5&to=2026-13-45", "to '2026-13-45': expected an ISO 8601 date such as 2026-03-14"),
+        (
+            "from=2026-05-01&to=2026-04-01",
+            "from '2026-05-01T00:00:00Z': expected a date on or before to (2026-04-01T23:59:59Z)"
+        ),
     ]
 
     @Test("an invalid control value is a 400 naming the parameter and what it takes", arguments: invalid)

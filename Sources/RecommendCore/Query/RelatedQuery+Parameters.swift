@@ -68,6 +68,11 @@ extension RelatedQuery {
         if let diversityLambda, !(0...1).contains(diversityLambda) {
             throw .invalidControl(name: "mmr", value: "\(diversityLambda)", expected: "a lambda in 0...1")
         }
+        if let publishedFrom, let publishedTo, publishedFrom > publishedTo {
+            throw .invalidControl(
+                name: "from", value: ISO8601Date.format(publishedFrom),
+                expected: "a date on or before to (\(ISO8601Date.format(publishedTo)))")
+        }
         if explanationTerms < 1 {
             throw .invalidControl(name: "explanationTerms", value: "\(explanationTerms)", expected: "at least 1")
         }

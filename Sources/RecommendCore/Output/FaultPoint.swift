@@ -11,8 +11,9 @@ internal import Synchronization
 /// bytes (a write of `K` bytes or fewer never reaches it). `NAME#N` stops at the `N`-th time the point is
 /// reached (the renames and syncs are reached once per installed file, the index then the report;
 /// `after-bytes:K#N` counts file writes: `#2` is the report). Two values do not kill: `list` prints every
-/// point name and exits 0 before the job touches anything; `trace` prints on standard error each point as
-/// it is reached (`fault-point NAME#N`) and each file write with its size (`fault-point write#N BYTES`).
+/// point name and exits 0 at the first point reached (`reindex`: before it touches anything); `trace` prints
+/// on standard error each point as it is reached (`fault-point NAME#N`) and each file write with its size
+/// (`fault-point write#N BYTES`).
 /// Unset (always, outside that test), every point costs one comparison.
 public enum FaultPoint: Equatable, Sendable {
     /// Before the reindex step starts (`before-lock`, `before-build`, ...).

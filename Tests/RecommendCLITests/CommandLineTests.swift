@@ -8,6 +8,8 @@ struct CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// The signal that ended the process, if one did (`status` is then the signal's number).
+        var signal: Int32? = nil
     }
 
     /// The `recommend` executable of this build: in the products directory that also holds the test bundle.
@@ -27,10 +29,16 @@ struct CLI {
         output.split(separator: "\n").filter { $0.range(of: #"^ *[0-9]+\. "#, options: .regularExpression) != nil }
     }
 
-    static func run(_ arguments: [String], in directory: String = packageRoot) throws -> Result {
+    /// Runs the executable with `arguments` in `directory`, with `environment` added to this process's.
+    static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:])
+        throws -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()
         let err = Pipe()
@@ -42,7 +50,8 @@ struct CLI {
         process.waitUntilExit()
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            stderr: String(decoding: stderr, as: UTF8.self),
+            signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 }
 

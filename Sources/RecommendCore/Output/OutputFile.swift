@@ -117,6 +117,7 @@ public enum OutputFile {
     /// Writes every byte to `fd`, retrying short writes and interrupts.
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(OutputError) {
         var written = 0
+        FaultPoint.startWrite(bytes: bytes.count)
         let failed = bytes.withUnsafeBytes { raw -> Bool in
             while written < raw.count {
                 let chunk = FaultPoint.writeChunk(remaining: raw.count - written, written: written)

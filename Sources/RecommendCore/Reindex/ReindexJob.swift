@@ -89,7 +89,9 @@ public struct ReindexJob: Sendable {
         let lock = try step(.lock) { try ReindexLock(indexPath: index) }
         defer { withExtendedLifetime(lock) {} }
         let generations = IndexGenerations(path: index, keep: keep)
-        let stale = generations.removeStaleTemporaries()
+        var stale = generations.removeStaleTemporaries()
+        // A run killed while writing its report leaves REPORT.tmp-PID beside the report.
+        if let reportPath { stale += IndexGenerations(path: reportPath, keep: 0).removeStaleTemporaries() }
         if !stale.isEmpty { note("removed temporary files of interrupted runs: \(stale.joined(separator: ", "))") }
 
         let previous: RecommendIndex? = try step(.previous) {

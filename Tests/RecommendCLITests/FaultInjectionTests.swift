@@ -126,8 +126,10 @@ import TestSupport
 
     /// Whether `a` and `b` (in one directory) name one file.
     private func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat()
-        var sb = stat()
-        return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_ino == sb.st_ino
+        func inode(_ path: String) -> NSNumber? {
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? NSNumber
+        }
+        guard let x = inode(a), let y = inode(b) else { return false }
+        return x == y
     }
 }

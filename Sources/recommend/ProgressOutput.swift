@@ -39,7 +39,8 @@ struct ProgressOutput: Sendable {
         ]
         if let churn = report.churn {
             parts.append(
-                "top-10 overlap with the previous generation \(Console.format(churn.meanOverlap, digits: 3)), "
+                "top-10 overlap with the previous generation \(Console.format(churn.meanOverlap, digits: 3)) over "
+                    + "\(churn.articlesCompared) articles (\(churn.articlesAdded) added, \(churn.articlesRemoved) removed), "
                     + "\(churn.changedMoreThanHalf) lists changed by more than half")
         }
         parts.append("\(Console.format(report.totalSeconds)) s")

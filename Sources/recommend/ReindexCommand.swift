@@ -28,9 +28,15 @@ struct ReindexCommand: AsyncParsableCommand {
     @Flag(
         help: """
             Add new articles to the previous index instead of rebuilding (falls back to a full rebuild when articles \
-            were removed or more than 10% are new).
+            were removed or changed, or more than 10% are new).
             """)
     var incremental = false
+
+    @Option(help: "Refuse to build when the source has more than this share fewer articles than the index.")
+    var maxShrink = 0.2
+
+    @Flag(help: "Build however many articles the source has lost since the serving index.")
+    var allowShrink = false
 
     @Option(help: "What to do with a repeated id.")
     var duplicates = DuplicatePolicy.fail
@@ -40,6 +46,7 @@ struct ReindexCommand: AsyncParsableCommand {
     func validate() throws {
         if source.isEmpty { throw ValidationError("--source needs at least one file, directory or database") }
         if keep < 0 { throw ValidationError("--keep must be 0 or more") }
+        if !(0...1).contains(maxShrink) { throw ValidationError("--max-shrink must be a share in 0...1") }
     }
 
     func run() async throws {
@@ -47,6 +54,7 @@ struct ReindexCommand: AsyncParsableCommand {
         job.keep = keep
         job.incremental = incremental
         job.duplicates = duplicates
+        job.maximumShrink = allowShrink ? nil : maxShrink
         job.reportPath = report
         let output = ProgressOutput.forStandardError()
         job.progress = { output.show($0) }

@@ -86,6 +86,30 @@ import TestSupport
         #expect(try job.run().generation == 2)
     }
 
+    @Test("a source that lost more than the allowed share is refused, the serving index untouched, unless allowed")
+    func shrinkingSource() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let index = dir.path + "/news.index"
+        let articles = try sampleArticles()
+        _ = try ReindexJob(source: ArticleSource([try Self.feed(articles, in: dir)]), index: index).run()
+        let served = try Data(contentsOf: URL(fileURLWithPath: index))
+        let fewer = try Self.feed(Array(articles.prefix(150)), in: dir, name: "fewer.jsonl")
+        var job = ReindexJob(source: ArticleSource([fewer]), index: index)
+        #expect { try job.run() } throws: { error in
+            error as? ReindexError == .shrinking(previous: articles.count, next: 150, limit: 0.2)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == served)
+        job.maximumShrink = 0.3
+        #expect(try job.run().articles == 150)
+        let few = try Self.feed(Array(articles.prefix(4)), in: dir, name: "few.jsonl")
+        job = ReindexJob(source: ArticleSource([few]), index: index)
+        #expect(throws: ReindexError.self) { try job.run() }
+        job.maximumShrink = nil
+        let report = try job.run()
+        #expect(report.articles == 4 && report.churn?.articlesRemoved == 146)
+    }
+
     @Test("an unreadable source fails at 'read'; temporary files of killed runs are removed")
     func readFailureAndStaleFiles() throws {
         let dir = try TemporaryDirectory()

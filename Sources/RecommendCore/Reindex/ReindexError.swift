@@ -6,6 +6,9 @@ public enum ReindexError: Error, Sendable, Equatable, CustomStringConvertible {
     case failed(step: ReindexStep, reason: String)
     /// The new index was written but does not pass its checks; it was deleted.
     case invalidIndex(path: String, detail: String)
+    /// The source yields `next` articles, more than `limit` (a share) fewer than the `previous` of the serving
+    /// index: a truncated export or a wrong table is more likely than a real loss, so nothing was built.
+    case shrinking(previous: Int, next: Int, limit: Double)
 
     /// The step that failed.
     public var step: ReindexStep {
@@ -13,6 +16,7 @@ public enum ReindexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .locked: .lock
         case .failed(let step, _): step
         case .invalidIndex: .validate
+        case .shrinking: .read
         }
     }
 
@@ -27,6 +31,11 @@ public enum ReindexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidIndex(let path, let detail):
             "reindex failed at step 'validate': the new index \(path) \(detail); it was removed and the previous "
                 + "index is unchanged"
+        case .shrinking(let previous, let next, let limit):
+            "reindex refused at step 'read': the source yields \(next) articles, "
+                + "\(Int((Double(previous - next) / Double(max(1, previous)) * 100).rounded()))% fewer than the \(previous) "
+                + "of the serving index (at most \(Int((limit * 100).rounded()))% may go); the previous index is "
+                + "unchanged. Check the source, or pass --allow-shrink if the archive really lost them"
         }
     }
 }

@@ -19,6 +19,9 @@ public struct ReindexJob: Sendable {
     public var incremental = false
     /// What to do with repeated ids.
     public var duplicates = DuplicatePolicy.fail
+    /// The largest share of the serving index's articles a run may drop before it refuses to build
+    /// (`ReindexError.shrinking`); nil lets any shrink through. Default 0.2.
+    public var maximumShrink: Double? = 0.2
     /// Related lists checked after writing. Default 200.
     public var validationSample = 200
     /// Where to write the JSON report, if anywhere.
@@ -113,6 +116,10 @@ public struct ReindexJob: Sendable {
         report.input.articles = articles.count
         report.input.skippedByReason = Dictionary(uniqueKeysWithValues: feed.skippedByReason.map { ($0.rawValue, $1) })
         report.issues = feed.issues
+        if let limit = maximumShrink, let previous, articles.count < previous.count {
+            let lost = Double(previous.count - articles.count) / Double(previous.count)
+            if lost > limit { throw ReindexError.shrinking(previous: previous.count, next: articles.count, limit: limit) }
+        }
 
         let count = articles.count
         let onPhase: @Sendable (BuildReport.Phase) -> Void = { [progress] p in

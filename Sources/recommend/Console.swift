@@ -34,9 +34,12 @@ enum Console {
 
     /// The exit status of a failed reindex, by step (sysexits.h): 65 the source (EX_DATAERR), 70 the build or
     /// validation (EX_SOFTWARE), 73 writing or installing (EX_CANTCREAT), 74 the report (EX_IOERR), 75 locked by
-    /// another run (EX_TEMPFAIL).
+    /// another run or the source database locked by a writer (EX_TEMPFAIL: worth a retry).
     static func exitCode(for error: ReindexError) -> Int32 {
-        if case .locked = error { return 75 }
+        switch error {
+        case .locked, .unavailable: return 75
+        default: break
+        }
         switch error.step {
         case .read: return 65
         case .previous, .build, .validate: return 70

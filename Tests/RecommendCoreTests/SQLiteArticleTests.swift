@@ -52,6 +52,26 @@ import TestSupport
         #expect(report.linesRead == 5 && report.articlesAccepted == 2 && report.skipped == 3)
     }
 
+    @Test("a database a writer keeps locked is waited for, then refused as busy (a temporary failure)")
+    func busy() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let articles = try sampleArticles()
+        let database = dir.path + "/articles.db"
+        _ = try SQLiteArticleWriter().write(articles, to: database)
+        var holding = Configuration()
+        holding.allowsUnsafeTransactions = true  // the lock is held across accesses, as a CMS's long write does
+        let writer = try DatabaseQueue(path: database, configuration: holding)
+        try writer.inDatabase { db in try db.execute(sql: "BEGIN EXCLUSIVE TRANSACTION") }
+        var reader = SQLiteArticleReader()
+        reader.busyTimeout = 0.3
+        let start = ContinuousClock.now
+        #expect(throws: DatabaseError.busy(path: database, seconds: 0.3)) { try reader.read(database) }
+        #expect(ContinuousClock.now - start >= .milliseconds(250))
+        try writer.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+        #expect(try reader.read(database).articles.count == articles.count)
+    }
+
     @Test("a missing file, table or required column stops the run with a message naming it")
     func missingParts() throws {
         let dir = try TemporaryDirectory()

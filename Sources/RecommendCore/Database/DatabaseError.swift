@@ -4,6 +4,8 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case missing(path: String)
     /// SQLite could not open or query the database.
     case unreadable(path: String, reason: String)
+    /// Another connection kept the database locked for `seconds`: a temporary condition, worth a retry.
+    case busy(path: String, seconds: Double)
     /// The database has no such table.
     case missingTable(path: String, table: String, found: [String])
     /// The table lacks a column that is required (`id`, `title`, `body`) or that was named explicitly.
@@ -17,6 +19,8 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path): no such database file (create one with 'recommend load-sqlite FEED --database \(path)')"
         case .unreadable(let path, let reason):
             "\(path): cannot read the database: \(reason)"
+        case .busy(let path, let seconds):
+            "\(path): the database stayed locked by another connection for \(seconds) s; try again later"
         case .missingTable(let path, let table, let found):
             "\(path): no table '\(table)' (tables: \(found.isEmpty ? "none" : found.joined(separator: ", "))); "
                 + "name the right one with --table"

@@ -7,6 +7,9 @@ public struct SQLiteArticleReader: Sendable {
     public var table: SQLiteArticleTable
     /// What to do with repeated ids (possible when `id` is not the table's key).
     public var duplicates: DuplicatePolicy
+    /// Seconds to wait for a writer that holds the database locked before giving up with `DatabaseError.busy`
+    /// (a CMS writing while the nightly job reads). Default 30.
+    public var busyTimeout: Double = 30
 
     public init(table: SQLiteArticleTable = SQLiteArticleTable(), duplicates: DuplicatePolicy = .fail) {
         self.table = table
@@ -14,16 +17,19 @@ public struct SQLiteArticleReader: Sendable {
     }
 
     /// The articles of the table in rowid order, and a report of the rows skipped and why.
-    /// - Throws: `DatabaseError` (no file, no table, a required column missing, SQLite failing) or
-    ///   `FeedError.duplicateID`.
+    /// - Throws: `DatabaseError` (no file, no table, a required column missing, locked for longer than
+    ///   `busyTimeout`, SQLite failing) or `FeedError.duplicateID`.
     /// - Complexity: one pass over the table.
     public func read(_ path: String) throws -> (articles: [Article], report: FeedReport) {
         guard FileManager.default.fileExists(atPath: path) else { throw DatabaseError.missing(path: path) }
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(busyTimeout)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             return try queue.read { db in try read(db, path: path) }
+        } catch let error as GRDB.DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw DatabaseError.busy(path: path, seconds: busyTimeout)
         } catch let error as DatabaseError {
             throw error
         } catch let error as FeedError {

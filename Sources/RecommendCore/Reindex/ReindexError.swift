@@ -4,6 +4,8 @@ public enum ReindexError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked(lockFile: String, holder: String?)
     /// A step failed; `reason` says what happened.
     case failed(step: ReindexStep, reason: String)
+    /// A step met a condition that passes (the source database locked by a writer): worth a retry later.
+    case unavailable(step: ReindexStep, reason: String)
     /// The new index was written but does not pass its checks; it was deleted.
     case invalidIndex(path: String, detail: String)
     /// The source yields `next` articles, more than `limit` (a share) fewer than the `previous` of the serving
@@ -14,7 +16,7 @@ public enum ReindexError: Error, Sendable, Equatable, CustomStringConvertible {
     public var step: ReindexStep {
         switch self {
         case .locked: .lock
-        case .failed(let step, _): step
+        case .failed(let step, _), .unavailable(let step, _): step
         case .invalidIndex: .validate
         case .shrinking: .read
         }
@@ -28,6 +30,8 @@ public enum ReindexError: Error, Sendable, Equatable, CustomStringConvertible {
         case .failed(let step, let reason):
             "reindex failed at step '\(step.rawValue)': \(reason)"
                 + (step == .report ? " (the new index is in place)" : "; the previous index is unchanged")
+        case .unavailable(let step, let reason):
+            "reindex stopped at step '\(step.rawValue)': \(reason); the previous index is unchanged"
         case .invalidIndex(let path, let detail):
             "reindex failed at step 'validate': the new index \(path) \(detail); it was removed and the previous "
                 + "index is unchanged"

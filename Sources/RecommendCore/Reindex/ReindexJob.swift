@@ -70,7 +70,10 @@ public struct ReindexJob: Sendable {
         func step<T>(_ step: ReindexStep, _ body: () throws -> T) throws -> T {
             FaultPoint.reach(.beforeStep(step))
             if failingStep == step { throw ReindexError.failed(step: step, reason: "failure injected for a test") }
-            do { return try body() } catch let error as ReindexError { throw error } catch {
+            do { return try body() } catch let error as ReindexError { throw error } catch let error as DatabaseError {
+                if case .busy = error { throw ReindexError.unavailable(step: step, reason: "\(error)") }
+                throw ReindexError.failed(step: step, reason: "\(error)")
+            } catch {
                 throw ReindexError.failed(step: step, reason: "\(error)")
             }
         }

@@ -12,6 +12,10 @@ enum Console {
             let result = try body()
             try flushStandardOutput()
             return result
+        } catch FeedError.noArticles(let report) {
+            printIssues(report.issues)
+            printError(FeedError.noArticles(report: report).description)
+            throw ExitCode(1)
         } catch let error as ReindexError {
             printError(error.description)
             throw ExitCode(exitCode(for: error))

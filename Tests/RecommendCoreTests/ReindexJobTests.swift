@@ -110,6 +110,28 @@ import TestSupport
         #expect(report.articles == 4 && report.churn?.articlesRemoved == 146)
     }
 
+    @Test("a feed whose every line is bad fails at 'read' with every issue reported, as a partly bad feed is")
+    func everyLineBad() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let feed = try dir.write("bad.jsonl", "not json\n{\"title\": \"no id\"}\n{\"id\": \"x\", \"title\": \"\"}\n")
+        #expect {
+            try IndexBuilder().build(inputs: [feed])
+        } throws: { error in
+            guard case .noArticles(let report)? = error as? FeedError else { return false }
+            return report.linesRead == 3 && report.issues.map(\.location.line) == [1, 2, 3]
+                && "\(error)".contains("bad.jsonl:1: malformed")
+        }
+        var job = ReindexJob(source: ArticleSource([feed]), index: dir.path + "/news.index")
+        job.reportPath = dir.path + "/report.json"
+        #expect(throws: ReindexError.self) { try job.run() }
+        let report = try JSONDecoder().decode(
+            ReindexReport.self, from: Data(contentsOf: URL(fileURLWithPath: dir.path + "/report.json")))
+        #expect(report.status == .failed && report.failedStep == .read)
+        #expect(report.input.linesRead == 3 && report.issues.count == 3)
+        #expect(report.input.skippedByReason == ["malformed": 1, "missing-id": 1, "empty-text": 1])
+    }
+
     @Test("an unreadable source fails at 'read'; temporary files of killed runs are removed")
     func readFailureAndStaleFiles() throws {
         let dir = try TemporaryDirectory()

@@ -9,7 +9,7 @@ public enum FeedError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Two lines carry the same id and the policy is to fail.
     case duplicateID(id: String, first: FeedLocation, second: FeedLocation)
     /// No article could be read from any input.
-    case noArticles
+    case noArticles(report: FeedReport)
 
     public var description: String {
         switch self {
@@ -22,8 +22,9 @@ public enum FeedError: Error, Sendable, Equatable, CustomStringConvertible {
         case .duplicateID(let id, let first, let second):
             "\(second): duplicate id '\(id)' (first seen at \(first)); "
                 + "fix the feed or pass --duplicates last-wins to keep the later one"
-        case .noArticles:
-            "no article could be read from the input"
+        case .noArticles(let report):
+            "no article could be read from the input (\(report.summary))"
+                + (report.issues.first.map { "; the first problem: \($0)" } ?? "")
         }
     }
 }

@@ -83,7 +83,7 @@ public struct IndexBuilder: Sendable {
     private func build(articles: [Article], feed: FeedReport, previous: PreviousTopics?, timer: PhaseTimer) throws
         -> (contents: IndexContents, report: BuildReport)
     {
-        guard !articles.isEmpty else { throw FeedError.noArticles }
+        guard !articles.isEmpty else { throw FeedError.noArticles(report: feed) }
         var timer = timer
         let representation = try represent(articles, timer: &timer)
         return try complete(representation, articles: articles, feed: feed, previous: previous, timer: timer)

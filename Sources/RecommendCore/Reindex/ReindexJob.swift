@@ -111,14 +111,15 @@ public struct ReindexJob: Sendable {
         report.previousGeneration = previous?.metadata.generation
 
         let (articles, feed) = try timedStep("read", .read, unit: "articles", count: { $0.0.count }) {
-            let read = try source.read(duplicates: duplicates)
-            guard !read.articles.isEmpty else { throw FeedError.noArticles }
-            return read
+            try source.read(duplicates: duplicates)
         }
         report.input.linesRead = feed.linesRead
         report.input.articles = articles.count
         report.input.skippedByReason = Dictionary(uniqueKeysWithValues: feed.skippedByReason.map { ($0.rawValue, $1) })
         report.issues = feed.issues
+        guard !articles.isEmpty else {
+            throw ReindexError.failed(step: .read, reason: FeedError.noArticles(report: feed).description)
+        }
         if let limit = maximumShrink, let previous, articles.count < previous.count {
             let lost = Double(previous.count - articles.count) / Double(previous.count)
             if lost > limit { throw ReindexError.shrinking(previous: previous.count, next: articles.count, limit: limit) }

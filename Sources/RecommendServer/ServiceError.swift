@@ -7,8 +7,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownArticle(String)
     /// No route matches the method and path (404).
     case unknownRoute(method: String, path: String)
-    /// The article id in the path is not valid percent-encoded UTF-8 (400).
-    case invalidArticleID(String)
+    /// An id in the path (`kind`: article id, topic id) is not valid percent-encoded UTF-8 (400).
+    case invalidPathSegment(String, kind: String)
     /// `k` is not an integer in `1...maxK` (400).
     case invalidK(String, maxK: Int)
     /// The body is not valid UTF-8 (400).
@@ -34,7 +34,7 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     public var status: HTTPResponse.Status {
         switch self {
         case .unknownArticle, .unknownRoute, .unknownTopic: .notFound
-        case .invalidArticleID, .invalidK, .invalidUTF8, .invalidJSON, .emptyText, .invalidParameter: .badRequest
+        case .invalidPathSegment, .invalidK, .invalidUTF8, .invalidJSON, .emptyText, .invalidParameter: .badRequest
         case .noTopics: .conflict
         case .bodyTooLarge: .contentTooLarge
         case .noIndex: .serviceUnavailable
@@ -46,7 +46,7 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unknownArticle(let id): "no article with id '\(id)' in the index"
         case .unknownRoute(let method, let path): "no route for \(method) \(path)"
-        case .invalidArticleID(let id): "the article id '\(id)' is not valid percent-encoded UTF-8"
+        case .invalidPathSegment(let raw, let kind): "the \(kind) '\(raw)' is not valid percent-encoded UTF-8"
         case .invalidK(let value, let maxK): "k must be an integer from 1 to \(maxK), got '\(value)'"
         case .invalidUTF8: "the body is not valid UTF-8"
         case .invalidJSON(let detail):

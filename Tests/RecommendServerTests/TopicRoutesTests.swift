@@ -49,6 +49,13 @@ import TestSupport
             let badLimit = try await client.execute(uri: "/v1/topics/t1?limit=0", method: .get)
             #expect(badLimit.status == .badRequest)
             #expect(badLimit.errorMessage == "limit '0': expected a whole number, 1 or more")
+            // Topic ids are percent-decoded as article ids are.
+            let encoded = try await client.execute(uri: "/v1/topics/%74%31", method: .get)
+            let plain = try await client.execute(uri: "/v1/topics/t1", method: .get)
+            #expect(encoded.status == .ok && String(buffer: encoded.body) == String(buffer: plain.body))
+            let invalid = try await client.execute(uri: "/v1/topics/%C3%28", method: .get)
+            #expect(invalid.status == .badRequest)
+            #expect(invalid.errorMessage == "the topic id '%C3%28' is not valid percent-encoded UTF-8")
         }
     }
 

@@ -67,12 +67,9 @@ struct ArticleController<Context: RequestContext>: Sendable {
             writing: RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
     }
 
-    /// The `{id}` path segment, percent-decoded (the router matches the raw path).
+    /// The `{id}` path segment, percent-decoded.
     private func articleID(_ context: Context) throws -> String {
-        let raw = try context.parameters.require("id")
-        guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
-        guard let id = raw.removingPercentEncoding else { throw ServiceError.invalidArticleID(raw) }
-        return id
+        try context.parameters.decoded("id", kind: "article id")
     }
 
     /// `k` from a request: `defaultK` when absent, else an integer in `1...maxK`.

@@ -28,7 +28,7 @@ struct TopicController<Context: RequestContext>: Sendable {
 
     @Sendable func topic(_ request: Request, context: Context) async throws -> Response {
         let limit = try validatedLimit(request.uri.queryParameters["limit"].map(String.init))
-        let name = try context.parameters.require("id")
+        let name = try context.parameters.decoded("id", kind: "topic id")
         let snapshot = try served.require()
         let index = snapshot.index
         return try Response.json(

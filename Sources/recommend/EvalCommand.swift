@@ -14,7 +14,7 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "The labelled corpus (JSON Lines, plain or .gz).")
     var corpus: String
 
-    @Option(name: .short, help: "The cut-off rank.")
+    @Option(name: .short, parsing: .unconditional, help: "The cut-off rank.")
     var k = 10
 
     @Option(help: "Score this index instead of indexing the corpus (its ids must be the corpus's).")

@@ -19,7 +19,7 @@ struct ExportCommand: AsyncParsableCommand {
     @Option(help: "Where to write each article's topic ('-' for standard output); null for an article without one.")
     var topics: String?
 
-    @Option(name: .short, help: "Entries per list (default: all stored).")
+    @Option(name: .short, parsing: .unconditional, help: "Entries per list (default: all stored).")
     var k: Int?
 
     @Flag(help: "Write the stored lists without query-time controls.")

@@ -15,7 +15,7 @@ struct QueryCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(name: .short, help: "How many related articles.")
+    @Option(name: .short, parsing: .unconditional, help: "How many related articles.")
     var k = 10
 
     @Flag(help: "Score every article exactly, even in an index above its exact limit (slower on large indexes).")

@@ -19,7 +19,7 @@ struct ReindexCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(help: "Previous generations to keep beside the index (INDEX.1 is the newest).")
+    @Option(parsing: .unconditional, help: "Previous generations to keep beside the index (INDEX.1 is the newest).")
     var keep = 3
 
     @Option(help: "Write a JSON report of the run to this file.")
@@ -32,7 +32,9 @@ struct ReindexCommand: AsyncParsableCommand {
             """)
     var incremental = false
 
-    @Option(help: "Refuse to build when the source has more than this share fewer articles than the index.")
+    @Option(
+        parsing: .unconditional,
+        help: "Refuse to build when the source has more than this share fewer articles than the index.")
     var maxShrink = 0.2
 
     @Flag(help: "Build however many articles the source has lost since the serving index.")

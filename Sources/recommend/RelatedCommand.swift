@@ -11,7 +11,7 @@ struct RelatedCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(name: .short, help: "How many related articles.")
+    @Option(name: .short, parsing: .unconditional, help: "How many related articles.")
     var k = 10
 
     @OptionGroup var controls: RelatedOptions

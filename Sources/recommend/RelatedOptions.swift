@@ -6,13 +6,13 @@ import RecommendCore
 /// (`--half-life` is `half_life`), so the CLI and the HTTP service read controls through one parser,
 /// `RelatedQuery(parameters:)`.
 struct RelatedOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Recency: multiply scores by 0.5^(days apart / DAYS).", valueName: "days"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Recency: multiply scores by 0.5^(days apart / DAYS).", valueName: "days"))
     var halfLife: Double?
 
     @Flag(help: "Only articles published before the article (a list that never changes).")
     var olderOnly = false
 
-    @Option(help: ArgumentHelp("Only articles published at most N days before or after.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Only articles published at most N days before or after.", valueName: "n"))
     var withinDays: Double?
 
     @Flag(help: "Only articles of the article's category.")
@@ -32,6 +32,7 @@ struct RelatedOptions: ParsableArguments {
     var to: String?
 
     @Option(
+        parsing: .unconditional,
         help: ArgumentHelp(
             "Diversity: maximal marginal relevance with this lambda (1 = off, lower = more varied).",
             valueName: "lambda"))

@@ -10,7 +10,7 @@ struct TopicCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
-    @Option(name: .short, help: "How many articles (default: all).")
+    @Option(name: .short, parsing: .unconditional, help: "How many articles (default: all).")
     var k: Int?
 
     @Flag(help: "Print JSON.")

@@ -143,6 +143,13 @@ struct CLI {
         #expect(invalid.status != 0 && invalid.stderr.contains("exclude each other"))
         let lambda = try CLI.run(["related", "a103", "--index", index, "--mmr", "2"])
         #expect(lambda.status != 0 && lambda.stderr.contains("--mmr 2.0: expected a lambda in 0...1"))
+        for (arguments, message) in [
+            (["-k", "-1"], "-k must be at least 1"), (["--half-life", "-1"], "--half-life -1.0: expected a positive"),
+            (["--within-days", "-2"], "--within-days -2.0: expected 0 or more days"),
+        ] {
+            let negative = try CLI.run(["related", "a103", "--index", index] + arguments)
+            #expect(negative.status != 0 && negative.stderr.contains(message), "\(negative.stderr)")
+        }
         let window = try CLI.run(["related", "a103", "--index", index, "--from", "2026-05-01", "--to", "2026-04-01"])
         #expect(window.status != 0 && window.stderr.contains("expected a date on or before to"))
     }

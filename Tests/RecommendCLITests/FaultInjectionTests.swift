@@ -24,7 +24,7 @@ import TestSupport
     func faultPoints() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        // B (the job's source): the first 20 articles of the sample, to keep the 50 runs cheap; A (served): B
+        // B (the job's source): the first 20 articles of the sample, to keep the 36 runs cheap; A (served): B
         // without its last 2.
         let lines = try String(contentsOfFile: packageRoot + "/Data/articles.jsonl", encoding: .utf8)
             .split(separator: "\n").prefix(20)
@@ -60,6 +60,7 @@ import TestSupport
         let g3 = bytes(reference + "/news.index")
         try #require(try reindex("B.jsonl", in: reference).status == 0)
         let g4 = bytes(reference + "/news.index")
+        try #require(g1 != nil && g2 != nil && g3 != nil && g4 != nil && g3 != g2 && g4 != g3)
         let indexBytes = try #require(trace.first { $0.hasPrefix("write#1 ") }.flatMap { Int($0.dropFirst(8)) })
         let rotateAt = try #require(trace.firstIndex(of: "before-rotate#1"))
         let renamedAt = try #require(trace.firstIndex(of: "after-rename#1"))

@@ -1,7 +1,7 @@
 import Foundation
 import RecommendCore
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -20,7 +20,8 @@ import TestSupport
         var problems: [String] = []
     }
 
-    @Test("killed at every named fault point and in the writes, reindex keeps a sound index; a re-run equals a clean run")
+    @Test(
+        "killed at every named fault point and in the writes, reindex keeps a sound index; a re-run equals a clean run")
     func faultPoints() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -67,8 +68,10 @@ import TestSupport
         let writeAt = try #require(trace.firstIndex { $0.hasPrefix("write#1 ") })
         let reportAt = try #require(trace.firstIndex { $0.hasPrefix("write#2 ") })
 
-        let names = try CLI.run(["reindex", "--source", "none", "--index", directory.file("none")],
-            environment: ["RECOMMEND_FAULT_POINT": "list"]).stdout.split(separator: "\n")
+        let names = try CLI.run(
+            ["reindex", "--source", "none", "--index", directory.file("none")],
+            environment: ["RECOMMEND_FAULT_POINT": "list"]
+        ).stdout.split(separator: "\n")
         #expect(names.count == FaultPoint.named.count)
         let points =
             names.map { "\($0)#1" } + ["before-rename#2"]
@@ -82,7 +85,8 @@ import TestSupport
             do {
                 let dir = try copy("point-\(i)")
                 let at: Int? =
-                    points[i].hasSuffix("#2") && points[i].hasPrefix("after-bytes") ? reportAt
+                    points[i].hasSuffix("#2") && points[i].hasPrefix("after-bytes")
+                    ? reportAt
                     : points[i].hasPrefix("after-bytes") ? writeAt : trace.firstIndex(of: points[i])
                 guard let at else {
                     outcome.problems.append("not in the trace of a clean run")
@@ -116,7 +120,9 @@ import TestSupport
                     continue
                 }
                 if bytes(index) != (at >= renamedAt ? g4 : g3) { outcome.problems.append("re-run differs") }
-                if bytes(index + ".1") != (at >= renamedAt ? g3 : g2) || bytes(index + ".2") != (at >= renamedAt ? g2 : g1) {
+                if bytes(index + ".1") != (at >= renamedAt ? g3 : g2)
+                    || bytes(index + ".2") != (at >= renamedAt ? g2 : g1)
+                {
                     outcome.problems.append("generations wrong after the re-run")
                 }
                 let left = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains(".tmp-") }
@@ -133,8 +139,9 @@ import TestSupport
 
     /// Whether `a` and `b` (in one directory) name one file.
     private func sameFile(_ a: String, _ b: String) -> Bool {
-        var sa = stat()
-        var sb = stat()
-        return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_ino == sb.st_ino
+        func inode(_ path: String) -> UInt64? {
+            ((try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? NSNumber)?.uint64Value
+        }
+        return inode(a) != nil && inode(a) == inode(b)
     }
 }

@@ -1,9 +1,10 @@
+internal import Synchronization
+
 #if canImport(Glibc)
 internal import Glibc
 #elseif canImport(Darwin)
 internal import Darwin
 #endif
-internal import Synchronization
 
 /// Deterministic crash points for the fault-injection test of the nightly job (`Scripts/fault-injection`):
 /// with `RECOMMEND_FAULT_POINT` set to a point's name, the process kills itself with `SIGKILL` when it reaches

@@ -81,10 +81,15 @@ public struct StaticEmbedding: Sendable {
         var sum = [Float](repeating: 0, count: columns)
         table.storage.withUnsafeBufferPointer { rows in
             sum.withUnsafeMutableBufferPointer { sum in
+                let sum = sum.baseAddress!
                 for id in ids {
                     let row = rows.baseAddress! + Int(id) * columns
-                    let weight = tokenWeights?[Int(id)] ?? 1
-                    for j in 0..<columns { sum[j] += weight * row[j] }
+                    if let tokenWeights {
+                        let weight = tokenWeights[Int(id)]
+                        for j in 0..<columns { sum[j] += weight * row[j] }
+                    } else {
+                        for j in 0..<columns { sum[j] += row[j] }
+                    }
                 }
             }
         }

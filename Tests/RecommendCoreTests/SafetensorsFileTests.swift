@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import RecommendCore
 
@@ -43,19 +43,19 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
     @Test("every half-precision bit pattern converts as Float16 converts it", .enabled(if: Self.hasFloat16))
     func halfConversion() {
         #if !(os(macOS) && arch(x86_64))
-        for bits in UInt16.min...UInt16.max {
-            let expected = Float(Float16(bitPattern: bits))
-            let converted = SafetensorsFile.float(half: bits)
-            #expect(converted.bitPattern == expected.bitPattern || (converted.isNaN && expected.isNaN))
-        }
+            for bits in UInt16.min...UInt16.max {
+                let expected = Float(Float16(bitPattern: bits))
+                let converted = SafetensorsFile.float(half: bits)
+                #expect(converted.bitPattern == expected.bitPattern || (converted.isNaN && expected.isNaN))
+            }
         #endif
     }
 
     static var hasFloat16: Bool {
         #if os(macOS) && arch(x86_64)
-        false
+            false
         #else
-        true
+            true
         #endif
     }
 
@@ -65,8 +65,13 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
         defer { directory.remove() }
         let path = try directory.write("model.safetensors", Self.validFile)
         #expect(try SafetensorsFile(path: path).floats("single") == Self.singles)
-        let error = #expect(throws: EmbeddingError.self) { try SafetensorsFile(path: directory.file("absent.safetensors")) }
-        guard case .unreadable(let file, _) = error else { Issue.record("expected unreadable, got \(String(describing: error))"); return }
+        let error = #expect(throws: EmbeddingError.self) {
+            try SafetensorsFile(path: directory.file("absent.safetensors"))
+        }
+        guard case .unreadable(let file, _) = error else {
+            Issue.record("expected unreadable, got \(String(describing: error))")
+            return
+        }
         #expect(file.hasSuffix("absent.safetensors"))
     }
 
@@ -75,11 +80,17 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
         ("empty file", [], "truncated"),
         ("shorter than the length field", [8, 0, 0, 0, 0], "truncated"),
         ("header length beyond the file", [0xE8, 0x03, 0, 0, 0, 0, 0, 0] + Array("{}".utf8), "headerBeyondFile"),
-        ("header length near 2^64", [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF] + Array("{}".utf8), "headerBeyondFile"),
+        (
+            "header length near 2^64", [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF] + Array("{}".utf8),
+            "headerBeyondFile"
+        ),
         ("truncated inside the data", Array(validFile.dropLast(3)), "badOffsets"),
         ("header not JSON", safetensorsBytes(header: "{\"a\": [1, 2", data: []), "badHeader"),
         ("header not an object", safetensorsBytes(header: "[1, 2]", data: []), "badHeader"),
-        ("header not UTF-8", safetensorsBytes(header: "{\"\u{00E9}\": 1}", data: []).map { $0 == 0xC3 ? 0xFF : $0 }, "badHeader"),
+        (
+            "header not UTF-8", safetensorsBytes(header: "{\"\u{00E9}\": 1}", data: []).map { $0 == 0xC3 ? 0xFF : $0 },
+            "badHeader"
+        ),
         (
             "tensor without data_offsets",
             safetensorsBytes(header: #"{"t":{"dtype":"F32","shape":[1]}}"#, data: [0, 0, 0, 0]), "badHeader"
@@ -91,7 +102,8 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
         ),
         (
             "unknown dtype",
-            safetensorsBytes(header: #"{"t":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: Array(repeating: 0, count: 8)),
+            safetensorsBytes(
+                header: #"{"t":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: Array(repeating: 0, count: 8)),
             "unknownDType"
         ),
         (
@@ -106,13 +118,16 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
         ),
         (
             "offsets not shape x dtype size",
-            safetensorsBytes(header: #"{"t":{"dtype":"F16","shape":[2,2],"data_offsets":[0,6]}}"#, data: Array(repeating: 0, count: 8)),
+            safetensorsBytes(
+                header: #"{"t":{"dtype":"F16","shape":[2,2],"data_offsets":[0,6]}}"#,
+                data: Array(repeating: 0, count: 8)),
             "badOffsets"
         ),
         (
             "shape product overflows",
             safetensorsBytes(
-                header: #"{"t":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,4]}}"#, data: [0, 0, 0, 0]),
+                header: #"{"t":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,4]}}"#,
+                data: [0, 0, 0, 0]),
             "badOffsets"
         ),
     ]
@@ -131,8 +146,12 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
     func missingTensor() throws {
         let file = try SafetensorsFile(bytes: Self.validFile, file: "valid.safetensors")
         let error = #expect(throws: EmbeddingError.self) { try file.floats("embedding.weight") }
-        #expect(error == .missingTensor(file: "valid.safetensors", tensor: "embedding.weight", available: ["half", "single"]))
-        #expect(error?.description == "valid.safetensors: no tensor named 'embedding.weight'; the file holds 'half', 'single'")
+        #expect(
+            error
+                == .missingTensor(file: "valid.safetensors", tensor: "embedding.weight", available: ["half", "single"]))
+        #expect(
+            error?.description
+                == "valid.safetensors: no tensor named 'embedding.weight'; the file holds 'half', 'single'")
     }
 
     static func kind(_ error: EmbeddingError) -> String {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import RecommendCore
 
@@ -45,7 +45,9 @@ import TestSupport
     @Test("a batch gives each text's embedding, in order")
     func batch() throws {
         let model = try Self.model()
-        let texts = (0..<200).map { ["abc", "bc a", "\u{0151}", "", "a</s>b"][$0 % 5] + String(repeating: " a", count: $0 % 7) }
+        let texts = (0..<200).map {
+            ["abc", "bc a", "\u{0151}", "", "a</s>b"][$0 % 5] + String(repeating: " a", count: $0 % 7)
+        }
         let matrix = model.embed(texts)
         #expect(matrix.rows == texts.count && matrix.columns == 2)
         for (i, text) in texts.enumerated() { #expect(Array(matrix.row(i)) == model.embed(text)) }
@@ -55,7 +57,10 @@ import TestSupport
     func mismatched() throws {
         let tokenizer = try TokenizerFixtures.tokenizer(TokenizerFixtures.bytePair)
         let short = DenseMatrix(rows: 15, columns: 2, storage: [Float](repeating: 0, count: 30))
-        #expect(throws: EmbeddingError.mismatchedTable(file: "table", reason: "15 rows, but tokenizer.json makes token ids up to 15")) {
+        #expect(
+            throws: EmbeddingError.mismatchedTable(
+                file: "table", reason: "15 rows, but tokenizer.json makes token ids up to 15")
+        ) {
             try StaticEmbedding(tokenizer: tokenizer, table: short)
         }
         #expect(throws: EmbeddingError.mismatchedTable(file: "table", reason: "3 token weights for 16 rows")) {
@@ -125,7 +130,8 @@ struct StaticEmbeddingModelTests {
 
     @Test("token ids equal the tokenizers package's for every reference text")
     func agreement() throws {
-        let tokenizerPath = Self.environment["RECOMMEND_TOKENIZER"] ?? Self.modelDirectory + "/" + StaticEmbedding.tokenizerFileName
+        let tokenizerPath =
+            Self.environment["RECOMMEND_TOKENIZER"] ?? Self.modelDirectory + "/" + StaticEmbedding.tokenizerFileName
         let tokenizer = try TokenizerModel(path: tokenizerPath)
         let reference = try Self.reference()
         var identical = 0
@@ -135,7 +141,9 @@ struct StaticEmbeddingModelTests {
                 identical += 1
             } else if reference.count - identical <= 5 {
                 let first = zip(encoded, ids).prefix { $0 == $1 }.count
-                Issue.record("differs from token \(first): \(encoded.dropFirst(first).prefix(8)) for \(ids.dropFirst(first).prefix(8)) in \(text.prefix(120).debugDescription)")
+                Issue.record(
+                    "differs from token \(first): \(encoded.dropFirst(first).prefix(8)) for \(ids.dropFirst(first).prefix(8)) in \(text.prefix(120).debugDescription)"
+                )
             }
         }
         print("tokenizer agreement: \(identical) of \(reference.count) texts identical (\(tokenizerPath))")
@@ -154,7 +162,10 @@ struct StaticEmbeddingModelTests {
         clock = ContinuousClock.now
         let matrix = model.embed(texts)
         let all = ContinuousClock.now - clock
-        #expect(abs(matrix.storage.enumerated().reduce(0) { $1.offset % model.dimensions == 0 ? $0 + $1.element : $0 } - checksum) < 1e-2)
+        #expect(
+            abs(
+                matrix.storage.enumerated().reduce(0) { $1.offset % model.dimensions == 0 ? $0 + $1.element : $0 }
+                    - checksum) < 1e-2)
         for (name, duration) in [("1 core", one), ("\(ParallelMap.workers) cores", all)] {
             let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
             print(

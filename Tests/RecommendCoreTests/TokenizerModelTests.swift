@@ -99,7 +99,8 @@ enum TokenizerFixtures {
 
     @Test("without fuse_unk every unknown character is a token of its own")
     func unfusedUnknowns() throws {
-        let json = TokenizerFixtures.replacing(#""fuse_unk": true"#, with: #""fuse_unk": false"#, in: TokenizerFixtures.bytePair)
+        let json = TokenizerFixtures.replacing(
+            #""fuse_unk": true"#, with: #""fuse_unk": false"#, in: TokenizerFixtures.bytePair)
         #expect(try TokenizerFixtures.tokenizer(json).encode("\u{00E9}\u{00E9}") == [1, 5, 0, 0])
     }
 
@@ -133,8 +134,10 @@ enum TokenizerFixtures {
             (#"{"type": "BertPreTokenizer"}"#, #"{"type": "Whitespace"}"#, "pre-tokenizer 'Whitespace'"),
             (#""type": "BertNormalizer""#, #""type": "NFKC""#, "normalizer 'NFKC'"),
             (#""type": "WordPiece", "unk_token""#, #""type": "Unigram", "unk_token""#, "model 'Unigram'"),
-            (#""post_processor": {"type": "TemplateProcessing""#, #""post_processor": {"type": "RobertaProcessing""#,
-             "post-processor 'RobertaProcessing'"),
+            (
+                #""post_processor": {"type": "TemplateProcessing""#, #""post_processor": {"type": "RobertaProcessing""#,
+                "post-processor 'RobertaProcessing'"
+            ),
             (#""lstrip": false"#, #""lstrip": true"#, "added token '[PAD]' with \"lstrip\": true"),
         ])
     func unsupported(_ target: String, _ replacement: String, _ component: String) {
@@ -145,12 +148,16 @@ enum TokenizerFixtures {
 
     @Test("a regex Replace and BPE dropout are refused by name")
     func unsupportedBytePairOptions() {
-        let regex = TokenizerFixtures.replacing(#"{"String": " "}"#, with: #"{"Regex": "\\s"}"#, in: TokenizerFixtures.bytePair)
-        #expect(throws: EmbeddingError.unsupportedComponent(
-            file: "tokenizer.json", component: "normalizer Replace with a pattern other than a literal string")) {
+        let regex = TokenizerFixtures.replacing(
+            #"{"String": " "}"#, with: #"{"Regex": "\\s"}"#, in: TokenizerFixtures.bytePair)
+        #expect(
+            throws: EmbeddingError.unsupportedComponent(
+                file: "tokenizer.json", component: "normalizer Replace with a pattern other than a literal string")
+        ) {
             try TokenizerFixtures.tokenizer(regex)
         }
-        let dropout = TokenizerFixtures.replacing(#""dropout": null"#, with: #""dropout": 0.1"#, in: TokenizerFixtures.bytePair)
+        let dropout = TokenizerFixtures.replacing(
+            #""dropout": null"#, with: #""dropout": 0.1"#, in: TokenizerFixtures.bytePair)
         #expect(throws: EmbeddingError.unsupportedComponent(file: "tokenizer.json", component: "BPE with dropout")) {
             try TokenizerFixtures.tokenizer(dropout)
         }
@@ -162,10 +169,15 @@ enum TokenizerFixtures {
             ("{\"model\": ", "invalid JSON at byte 10: the document ends where a value was expected"),
             ("[]", "the file is not a JSON object"),
             ("{}", "no \"model\" object"),
-            (TokenizerFixtures.replacing(#""a b""#, with: #""a z""#, in: TokenizerFixtures.bytePair),
-             "merge 0 ('a z') names a token missing from the vocabulary"),
-            (TokenizerFixtures.replacing(#""unk_token": "[UNK]""#, with: #""unk_token": "<unk>""#, in: TokenizerFixtures.wordPiece),
-             "the unknown token '<unk>' is not in the vocabulary"),
+            (
+                TokenizerFixtures.replacing(#""a b""#, with: #""a z""#, in: TokenizerFixtures.bytePair),
+                "merge 0 ('a z') names a token missing from the vocabulary"
+            ),
+            (
+                TokenizerFixtures.replacing(
+                    #""unk_token": "[UNK]""#, with: #""unk_token": "<unk>""#, in: TokenizerFixtures.wordPiece),
+                "the unknown token '<unk>' is not in the vocabulary"
+            ),
         ])
     func malformed(_ json: String, _ reason: String) {
         #expect(throws: EmbeddingError.badTokenizer(file: "bad.json", reason: reason)) {
@@ -182,7 +194,8 @@ enum TokenizerFixtures {
         #expect(plain.splitsAtWordStarts)
         // With c+▁ as the first merge the text must stay whole: ▁c▁a becomes ▁ c▁ a, where word by word it would
         // be ▁ c ▁a.
-        var json = TokenizerFixtures.replacing(#""\u1f77": 15"#, with: #""\u1f77": 15, "c\u2581": 16"#, in: TokenizerFixtures.bytePair)
+        var json = TokenizerFixtures.replacing(
+            #""\u1f77": 15"#, with: #""\u1f77": 15, "c\u2581": 16"#, in: TokenizerFixtures.bytePair)
         json = TokenizerFixtures.replacing(#""merges": ["#, with: #""merges": ["c \u2581", "#, in: json)
         let joined = try TokenizerFixtures.tokenizer(json)
         guard case .bytePair(let encoder) = joined.model else { return }

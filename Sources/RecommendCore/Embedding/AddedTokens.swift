@@ -26,7 +26,9 @@ struct AddedTokens: Sendable {
         var i = 0
         while i < utf8.count {
             if firstBytes.contains(utf8[i]),
-                let match = tokens.first(where: { i + $0.bytes.count <= utf8.count && utf8[i..<(i + $0.bytes.count)].elementsEqual($0.bytes) })
+                let match = tokens.first(where: {
+                    i + $0.bytes.count <= utf8.count && utf8[i..<(i + $0.bytes.count)].elementsEqual($0.bytes)
+                })
             {
                 if textStart < i { pieces.append(.text(textStart..<i)) }
                 pieces.append(.token(match.id))

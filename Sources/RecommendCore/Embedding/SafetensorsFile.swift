@@ -101,15 +101,20 @@ public struct SafetensorsFile: Sendable {
                 switch tensor.dtype {
                 case .f32:
                     for i in 0..<count {
-                        out[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self)))
+                        out[i] = Float(
+                            bitPattern: UInt32(
+                                littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: UInt32.self)))
                     }
                 case .f16:
                     for i in 0..<count {
-                        out[i] = Self.float(half: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * i, as: UInt16.self)))
+                        out[i] = Self.float(
+                            half: UInt16(
+                                littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * i, as: UInt16.self)))
                     }
                 case .bf16:
                     for i in 0..<count {
-                        let bits = UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * i, as: UInt16.self))
+                        let bits = UInt16(
+                            littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * i, as: UInt16.self))
                         out[i] = Float(bitPattern: UInt32(bits) << 16)
                     }
                 }
@@ -154,10 +159,14 @@ public struct SafetensorsFile: Sendable {
         var count = 1
         for value in shapeValues {
             guard let dimension = value.integer, dimension >= 0 else {
-                throw .badHeader(file: file, reason: "tensor '\(name)' has a shape entry that is not a non-negative integer")
+                throw .badHeader(
+                    file: file, reason: "tensor '\(name)' has a shape entry that is not a non-negative integer")
             }
             let (product, overflow) = count.multipliedReportingOverflow(by: dimension)
-            guard !overflow else { throw .badOffsets(file: file, tensor: name, reason: "the shape \(shapeValues.compactMap(\.integer)) overflows") }
+            guard !overflow else {
+                throw .badOffsets(
+                    file: file, tensor: name, reason: "the shape \(shapeValues.compactMap(\.integer)) overflows")
+            }
             shape.append(dimension)
             count = product
         }

@@ -21,15 +21,19 @@ public struct StaticEmbedding: Sendable {
     /// A model from its parts.
     /// - Throws: `EmbeddingError.mismatchedTable` when the table has fewer rows than the tokenizer has ids, or
     ///   `tokenWeights` is not one weight per row.
-    public init(tokenizer: TokenizerModel, table: DenseMatrix, tokenWeights: [Float]? = nil, tableFile: String = "table")
+    public init(
+        tokenizer: TokenizerModel, table: DenseMatrix, tokenWeights: [Float]? = nil, tableFile: String = "table"
+    )
         throws(EmbeddingError)
     {
         guard table.rows >= tokenizer.idLimit else {
             throw .mismatchedTable(
-                file: tableFile, reason: "\(table.rows) rows, but \(tokenizer.file) makes token ids up to \(tokenizer.idLimit - 1)")
+                file: tableFile,
+                reason: "\(table.rows) rows, but \(tokenizer.file) makes token ids up to \(tokenizer.idLimit - 1)")
         }
         if let tokenWeights, tokenWeights.count != table.rows {
-            throw .mismatchedTable(file: tableFile, reason: "\(tokenWeights.count) token weights for \(table.rows) rows")
+            throw .mismatchedTable(
+                file: tableFile, reason: "\(tokenWeights.count) token weights for \(table.rows) rows")
         }
         self.tokenizer = tokenizer
         self.table = table
@@ -59,13 +63,17 @@ public struct StaticEmbedding: Sendable {
         } else {
             throw .mismatchedTable(
                 file: tablePath,
-                reason: "\(file.tensors.count) tensors (\(file.tensors.map(\.name).joined(separator: ", "))); name the table")
+                reason:
+                    "\(file.tensors.count) tensors (\(file.tensors.map(\.name).joined(separator: ", "))); name the table"
+            )
         }
         guard table.shape.count == 2 else {
-            throw .mismatchedTable(file: tablePath, reason: "tensor '\(table.name)' has shape \(table.shape), not rows x columns")
+            throw .mismatchedTable(
+                file: tablePath, reason: "tensor '\(table.name)' has shape \(table.shape), not rows x columns")
         }
         try self.init(
-            tokenizer: tokenizer, table: DenseMatrix(rows: table.shape[0], columns: table.shape[1], storage: file.floats(table)),
+            tokenizer: tokenizer,
+            table: DenseMatrix(rows: table.shape[0], columns: table.shape[1], storage: file.floats(table)),
             tableFile: tablePath)
     }
 

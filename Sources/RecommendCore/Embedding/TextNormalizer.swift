@@ -27,7 +27,9 @@ enum TextNormalizer: Sendable {
         }
     }
 
-    private static func replacing(_ pattern: [Unicode.Scalar], with content: [Unicode.Scalar], in text: [Unicode.Scalar])
+    private static func replacing(
+        _ pattern: [Unicode.Scalar], with content: [Unicode.Scalar], in text: [Unicode.Scalar]
+    )
         -> [Unicode.Scalar]
     {
         guard let first = pattern.first, text.contains(first) else { return text }

@@ -34,10 +34,13 @@ extension TokenizerModel {
             let encoder = try BytePairEncoder(
                 vocabulary: vocabulary, merges: try merges(value["merges"]),
                 unknownToken: try optionalString(value, "unk_token"), fuseUnknown: try flag(value, "fuse_unk", false),
-                byteFallback: try flag(value, "byte_fallback", false), ignoreMerges: try flag(value, "ignore_merges", false))
+                byteFallback: try flag(value, "byte_fallback", false),
+                ignoreMerges: try flag(value, "ignore_merges", false))
             return (.bytePair(encoder), ids)
         case "WordPiece":
-            guard let unknown = value["unk_token"]?.string else { throw .bad("the WordPiece model has no \"unk_token\"") }
+            guard let unknown = value["unk_token"]?.string else {
+                throw .bad("the WordPiece model has no \"unk_token\"")
+            }
             let prefix = try optionalString(value, "continuing_subword_prefix") ?? "##"
             let maximum = value["max_input_chars_per_word"]?.integer ?? 100
             let encoder = try WordPieceEncoder(
@@ -52,12 +55,16 @@ extension TokenizerModel {
         guard let type = value["type"]?.string else { throw .bad("a normalizer has no \"type\"") }
         switch type {
         case "Sequence":
-            guard let parts = value["normalizers"]?.array else { throw .bad("a Sequence normalizer has no \"normalizers\"") }
+            guard let parts = value["normalizers"]?.array else {
+                throw .bad("a Sequence normalizer has no \"normalizers\"")
+            }
             var normalizers: [TextNormalizer] = []
             for part in parts { normalizers.append(try normalizer(part)) }
             return .sequence(normalizers)
         case "Prepend":
-            guard let text = value["prepend"]?.string else { throw .bad("a Prepend normalizer has no \"prepend\" string") }
+            guard let text = value["prepend"]?.string else {
+                throw .bad("a Prepend normalizer has no \"prepend\" string")
+            }
             return .prepend(Array(text.unicodeScalars))
         case "Replace":
             guard let pattern = value["pattern"] else { throw .bad("a Replace normalizer has no \"pattern\"") }
@@ -99,7 +106,9 @@ extension TokenizerModel {
             var sequences = 0
             for item in single {
                 if let sequence = item["Sequence"] {
-                    guard sequence["id"]?.string == "A" else { throw .bad("the single template names a sequence other than A") }
+                    guard sequence["id"]?.string == "A" else {
+                        throw .bad("the single template names a sequence other than A")
+                    }
                     sequences += 1
                 } else if let special = item["SpecialToken"], let name = special["id"]?.string {
                     guard let ids = value["special_tokens"]?[name]?["ids"]?.array else {
@@ -107,7 +116,8 @@ extension TokenizerModel {
                     }
                     for id in ids {
                         guard let id = id.integer, let id32 = Int32(exactly: id), id32 >= 0 else {
-                            throw .bad("the template's special token '\(name)' has an id that is not a non-negative integer")
+                            throw .bad(
+                                "the template's special token '\(name)' has an id that is not a non-negative integer")
                         }
                         if sequences == 0 { prefix.append(id32) } else { suffix.append(id32) }
                     }
@@ -118,7 +128,8 @@ extension TokenizerModel {
             guard sequences == 1 else { throw .bad("the single template must hold the sequence A exactly once") }
             return (prefix, suffix)
         case "BertProcessing":
-            guard let cls = value["cls"]?.array, cls.count == 2, let clsID = cls[1].integer.flatMap(Int32.init(exactly:)),
+            guard let cls = value["cls"]?.array, cls.count == 2,
+                let clsID = cls[1].integer.flatMap(Int32.init(exactly:)),
                 let sep = value["sep"]?.array, sep.count == 2, let sepID = sep[1].integer.flatMap(Int32.init(exactly:))
             else { throw .bad("BertProcessing needs \"cls\" and \"sep\" as [token, id]") }
             return ([clsID], [sepID])
@@ -149,7 +160,9 @@ extension TokenizerModel {
             if let text = entry.string {
                 // Split on the space scalar: a space followed by a combining mark is one `Character`.
                 let parts = text.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false)
-                guard parts.count == 2 else { throw .bad("merge \(rank) ('\(text)') is not two tokens separated by a space") }
+                guard parts.count == 2 else {
+                    throw .bad("merge \(rank) ('\(text)') is not two tokens separated by a space")
+                }
                 merges.append((String(String.UnicodeScalarView(parts[0])), String(String.UnicodeScalarView(parts[1]))))
             } else if let pair = entry.array, pair.count == 2, let left = pair[0].string, let right = pair[1].string {
                 merges.append((left, right))

@@ -10,7 +10,10 @@ struct WordPieceEncoder: Sendable {
     private let maximumCharacters: Int
 
     /// - Throws: a reason when the unknown token is missing from the vocabulary.
-    init(vocabulary: [(token: String, id: Int32)], unknownToken: String, continuationPrefix: String, maximumCharacters: Int)
+    init(
+        vocabulary: [(token: String, id: Int32)], unknownToken: String, continuationPrefix: String,
+        maximumCharacters: Int
+    )
         throws(TokenizerModel.LoadFailure)
     {
         var ids: [[UInt8]: Int32] = [:]

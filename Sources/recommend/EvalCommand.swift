@@ -40,6 +40,7 @@ struct EvalCommand: AsyncParsableCommand {
             let query = try controls.query(limit: k)
             let (report, lists) = try withIndex { path in
                 let index = try RecommendIndex(path: path)
+                try labels.checkCovers(index, path: corpus)
                 return try EvaluationReport.evaluate(
                     try controls.ranker(index, query: query), query: query, corpus: labels, corpusPath: corpus)
             }

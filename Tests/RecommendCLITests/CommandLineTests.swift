@@ -172,6 +172,10 @@ struct CLI {
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("P@5 ") && text.stdout.contains("MRR@5 "))
         #expect(text.stdout.contains("counting also-published-as links"))
+        // An index of other articles is refused, not scored as if its ids had no labels.
+        let corpus = try write("other.jsonl", #"{"id": "a001", "labels": ["x"]}"# + "\n" + #"{"id": "z9", "labels": ["x"]}"#)
+        let foreign = try CLI.run(["eval", "--corpus", corpus, "--index", index])
+        #expect(foreign.status == 1 && foreign.stderr.contains("199 of its 200 articles are not in \(corpus)"))
         let missing = try CLI.run(["eval", "--corpus", directory + "/none.jsonl"])
         #expect(missing.status == 1)
     }

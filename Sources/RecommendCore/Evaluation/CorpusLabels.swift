@@ -18,6 +18,17 @@ public struct CorpusLabels: Sendable {
         articlesPerLabel = perLabel
     }
 
+    /// Checks that every article of `index` is in this corpus (read from `path`), as scoring its lists needs.
+    /// - Throws: `EvaluationError.foreignIndex` naming how many are not, and one of them.
+    /// - Complexity: O(articles of the index).
+    public func checkCovers(_ index: RecommendIndex, path: String) throws(EvaluationError) {
+        let foreign = (0..<index.count).map { index.article($0).id }.filter { labels[$0] == nil }
+        if let example = foreign.first {
+            throw .foreignIndex(
+                index: index.path, corpus: path, missing: foreign.count, count: index.count, example: example)
+        }
+    }
+
     /// Reads the corpus at `path` (JSON Lines, plain or gzip).
     /// - Throws: `FeedError.unreadable` when the file cannot be read, `EvaluationError` when a line is not a
     ///   JSON object with an `id` or the file holds no article.

@@ -92,7 +92,7 @@ import TestSupport
     func changedFallsBack(_ field: String) throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let articles = try sampleArticles()
+        let articles = Array(try sampleArticles().prefix(60))
         let index = dir.path + "/news.index"
         let base = Array(articles.dropLast(2))
         _ = try ReindexJob(source: ArticleSource([try ReindexJobTests.feed(base, in: dir)]), index: index).run()

@@ -91,23 +91,23 @@ import TestSupport
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let index = dir.path + "/news.index"
-        let articles = try sampleArticles()
+        let articles = Array(try sampleArticles().prefix(40))
         _ = try ReindexJob(source: ArticleSource([try Self.feed(articles, in: dir)]), index: index).run()
         let served = try Data(contentsOf: URL(fileURLWithPath: index))
-        let fewer = try Self.feed(Array(articles.prefix(150)), in: dir, name: "fewer.jsonl")
+        let fewer = try Self.feed(Array(articles.prefix(30)), in: dir, name: "fewer.jsonl")
         var job = ReindexJob(source: ArticleSource([fewer]), index: index)
         #expect { try job.run() } throws: { error in
-            error as? ReindexError == .shrinking(previous: articles.count, next: 150, limit: 0.2)
+            error as? ReindexError == .shrinking(previous: articles.count, next: 30, limit: 0.2)
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == served)
         job.maximumShrink = 0.3
-        #expect(try job.run().articles == 150)
+        #expect(try job.run().articles == 30)
         let few = try Self.feed(Array(articles.prefix(4)), in: dir, name: "few.jsonl")
         job = ReindexJob(source: ArticleSource([few]), index: index)
         #expect(throws: ReindexError.self) { try job.run() }
         job.maximumShrink = nil
         let report = try job.run()
-        #expect(report.articles == 4 && report.churn?.articlesRemoved == 146)
+        #expect(report.articles == 4 && report.churn?.articlesRemoved == 26)
     }
 
     @Test("a feed whose every line is bad fails at 'read' with every issue reported, as a partly bad feed is")

@@ -30,11 +30,7 @@ import TestSupport
         arguments: ["/healthz", "/readyz", "/metrics", "/v1/articles/a001", "/v1/articles/a001/related?k=3",
             "/v1/topics", "/v1/articles/nope"])
     func head(_ uri: String) async throws {
-        let directory = try TemporaryDirectory()
-        defer { directory.remove() }
-        let path = directory.file("recommend.index")
-        try TestIndex.write(to: path)
-        try await testApplication(indexPath: path).test(.router) { client in
+        try await testApplication(indexPath: RelatedControlsTests.indexPath, pollInterval: nil).test(.router) { client in
             let get = try await client.execute(uri: uri, method: .get)
             let head = try await client.execute(uri: uri, method: .head)
             #expect(head.status == get.status)

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Problems that stop loading a static embedding model: its vector table (safetensors) or its tokenizer
 /// (`tokenizer.json`). Every message names the file and what is wrong with it.
 public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -48,6 +50,18 @@ public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible 
                 + " (supported: Llama-style BPE with byte fallback, BERT WordPiece)"
         case .mismatchedTable(let file, let reason):
             "\(file): the vector table does not fit the tokenizer: \(reason)"
+        }
+    }
+}
+
+extension EmbeddingError {
+    /// The bytes of the model file at `path`.
+    /// - Throws: `EmbeddingError.unreadable` naming `path` and the system's reason.
+    static func contents(of path: String) throws(EmbeddingError) -> [UInt8] {
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
         }
     }
 }

@@ -38,13 +38,7 @@ public struct SafetensorsFile: Sendable {
     /// Reads and checks the file at `path`.
     /// - Throws: `EmbeddingError` naming `path` when the file cannot be read or is damaged.
     public init(path: String) throws(EmbeddingError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
-        }
-        try self.init(bytes: [UInt8](data), file: path)
+        try self.init(bytes: try EmbeddingError.contents(of: path), file: path)
     }
 
     /// Checks `bytes` as a safetensors file; `file` names it in errors.

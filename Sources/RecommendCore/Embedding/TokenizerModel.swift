@@ -38,13 +38,7 @@ public struct TokenizerModel: Sendable {
     /// Reads the `tokenizer.json` at `path`.
     /// - Throws: `EmbeddingError.unreadable`, `.badTokenizer` or `.unsupportedComponent`, naming `path`.
     public init(path: String) throws(EmbeddingError) {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw .unreadable(file: path, reason: (error as NSError).localizedDescription)
-        }
-        try self.init(json: [UInt8](data), file: path)
+        try self.init(json: try EmbeddingError.contents(of: path), file: path)
     }
 
     /// Reads a tokenizer from the bytes of a `tokenizer.json`; `file` names it in errors.

@@ -23,7 +23,8 @@ public func buildApplication(
     let served = ServedIndex(path: configuration.indexPath)
     let initialFiles = WatchedFiles(indexPath: configuration.indexPath)
     do {
-        let snapshot = try IndexSnapshot.load(path: configuration.indexPath)
+        let snapshot = try IndexSnapshot.load(
+            path: configuration.indexPath, modelsDirectory: configuration.modelsDirectory)
         served.replace(with: snapshot)
         metrics.indexLoaded(snapshot, isReload: false)
         logger.notice(
@@ -53,7 +54,8 @@ public func buildApplication(
     app.addServices(
         IndexReloader(
             served: served, metrics: metrics, pollInterval: configuration.pollInterval,
-            reloadOnHangup: configuration.reloadOnHangup, logger: logger, initialFiles: initialFiles))
+            reloadOnHangup: configuration.reloadOnHangup, logger: logger,
+            modelsDirectory: configuration.modelsDirectory, initialFiles: initialFiles))
     return app
 }
 

@@ -22,11 +22,14 @@ public struct ServerConfiguration: Sendable {
     public var maxBodyBytes: Int
     /// The level of the service's logs; every request is logged at `info`. Default `info`.
     public var logLevel: Logger.Level
+    /// The folder holding the embedding model of an index built with an embedding channel (read at every load:
+    /// an index whose model is missing or another is refused). Default `Models`.
+    public var modelsDirectory: String
 
     public init(
         indexPath: String = "recommend.index", host: String = "127.0.0.1", port: Int = 8080,
         pollInterval: Duration? = .seconds(1), reloadOnHangup: Bool = false, defaultK: Int = 10, maxK: Int = 100,
-        maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info
+        maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info, modelsDirectory: String = "Models"
     ) {
         self.indexPath = indexPath
         self.host = host
@@ -37,5 +40,6 @@ public struct ServerConfiguration: Sendable {
         self.maxK = maxK
         self.maxBodyBytes = maxBodyBytes
         self.logLevel = logLevel
+        self.modelsDirectory = modelsDirectory
     }
 }

@@ -74,6 +74,11 @@ enum Console {
         printIssues(report.feed.issues)
         print("indexed \(report.articles) articles into \(index) (\(report.terms) terms, \(report.method))")
         print(report.feed.summary)
+        if let model = report.embedding {
+            print("embedding channel: \(model)")
+        } else if let note = report.embeddingNote {
+            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
+        }
         let similarity = report.similarity
         if let search = similarity.search, let recall = similarity.sampledRecall {
             print(
@@ -124,7 +129,7 @@ enum Console {
             if entry.pinned == true { print("       pinned by an editor") }
             if let ids = entry.alsoPublishedAs { print("       also published as: \(ids.joined(separator: ", "))") }
             if let explanation = entry.explanation {
-                let parts = (explanation.terms + [explanation.topic].compactMap { $0 }).map {
+                let parts = (explanation.terms + [explanation.topic, explanation.meaning].compactMap { $0 }).map {
                     "\($0.term) \(Int(($0.share * 100).rounded()))%"
                 }
                 print("       why: \(parts.joined(separator: ", "))")

@@ -22,6 +22,8 @@ struct EvalCommand: AsyncParsableCommand {
 
     @OptionGroup var controls: RelatedOptions
 
+    @OptionGroup var modelLocation: ModelLocation
+
     @Option(
         help: ArgumentHelp(
             "Also write the scored lists in evaluate.py's format ('-' for standard output).", valueName: "file"))
@@ -56,7 +58,9 @@ struct EvalCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = directory + "/eval.index"
-        _ = try IndexBuilder().build(inputs: [corpus], writingTo: path)
+        let configuration = RecommendConfiguration()
+        _ = try IndexBuilder(configuration: configuration, embedder: modelLocation.embedder(for: configuration))
+            .build(inputs: [corpus], writingTo: path)
         return try body(path)
     }
 }

@@ -24,6 +24,17 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Latent dimensions blended into the score.")
     var semanticDimensions: Int?
 
+    @OptionGroup var modelLocation: ModelLocation
+
+    @Flag(help: "Leave out the embedding channel (default: on when its model is installed).")
+    var noEmbedding = false
+
+    @Option(help: "Weight of the embedding cosine for a pair of articles without terms (0: no embedding channel).")
+    var embeddingWeight: Float?
+
+    @Option(help: "Terms of lexical evidence the embedding channel is worth (its weight falls as articles grow).")
+    var embeddingEvidence: Float?
+
     @Option(help: "Related articles stored per article.")
     var neighbours: Int?
 
@@ -87,6 +98,12 @@ struct IndexCommand: AsyncParsableCommand {
         if let semanticWeight, !(0...1).contains(semanticWeight) {
             throw ValidationError("--semantic-weight must be in 0...1")
         }
+        if let embeddingWeight, !(0...1).contains(embeddingWeight) {
+            throw ValidationError("--embedding-weight must be in 0...1")
+        }
+        if let embeddingEvidence, !(embeddingEvidence > 0) {
+            throw ValidationError("--embedding-evidence must be a number of terms above 0")
+        }
         if let nearDuplicateCosine, !(0...1).contains(nearDuplicateCosine) {
             throw ValidationError("--near-duplicate-cosine must be in 0...1")
         }
@@ -100,6 +117,9 @@ struct IndexCommand: AsyncParsableCommand {
         if let neighbours { configuration.similarity.neighbours = neighbours }
         if let semanticWeight { configuration.weighting.semanticWeight = semanticWeight }
         if let semanticDimensions { configuration.weighting.semanticDimensions = semanticDimensions }
+        if let embeddingWeight { configuration.weighting.embeddingWeight = embeddingWeight }
+        if let embeddingEvidence { configuration.weighting.embeddingEvidence = embeddingEvidence }
+        if noEmbedding || configuration.weighting.embeddingWeight == 0 { configuration.embedding = nil }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
         if let denseDimensions { configuration.similarity.denseDimensions = denseDimensions }
         if let exhaustiveBelow { configuration.similarity.exhaustiveBelow = exhaustiveBelow }
@@ -113,7 +133,8 @@ struct IndexCommand: AsyncParsableCommand {
         if noNearDuplicates { configuration.nearDuplicates = nil }
         configuration.topics.count = topics.count
         if let seed { configuration.similarity.seed = seed }
-        let builder = IndexBuilder(configuration: configuration, duplicates: duplicates)
+        let builder = IndexBuilder(
+            configuration: configuration, duplicates: duplicates, embedder: modelLocation.embedder(for: configuration))
         let report = try Console.run {
             let (previousTopics, ignored) =
                 noPrevious

@@ -15,6 +15,8 @@ struct QueryCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
+    @OptionGroup var modelLocation: ModelLocation
+
     @Option(name: .short, parsing: .unconditional, help: "How many related articles.")
     var k = 10
 
@@ -31,8 +33,8 @@ struct QueryCommand: AsyncParsableCommand {
     func run() async throws {
         let text = body == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : body
         try Console.run {
-            let searcher = try TextSearcher(
-                index: try RecommendIndex(path: location.index, checking: .onUse), exact: exact)
+            let index = try RecommendIndex(path: location.index, checking: .onUse)
+            let searcher = try TextSearcher(index: index, embedder: try modelLocation.embedder(for: index), exact: exact)
             let related = try searcher.related(title: title, body: text, k: k)
             if json {
                 print(try JSONCoding.pretty(RelatedResponse(article: nil, related: related)))

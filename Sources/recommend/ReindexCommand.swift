@@ -45,6 +45,8 @@ struct ReindexCommand: AsyncParsableCommand {
 
     @OptionGroup var tableOptions: SQLiteTableOptions
 
+    @OptionGroup var modelLocation: ModelLocation
+
     func validate() throws {
         if source.isEmpty { throw ValidationError("--source needs at least one file, directory or database") }
         if keep < 0 { throw ValidationError("--keep must be 0 or more") }
@@ -58,6 +60,7 @@ struct ReindexCommand: AsyncParsableCommand {
         job.duplicates = duplicates
         job.maximumShrink = allowShrink ? nil : maxShrink
         job.reportPath = report
+        job.modelsDirectory = modelLocation.directory
         let output = ProgressOutput.forStandardError()
         job.progress = { output.show($0) }
         let result = try Console.run { try job.run() }

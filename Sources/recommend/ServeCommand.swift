@@ -10,6 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var location: IndexLocation
 
+    @OptionGroup var modelLocation: ModelLocation
+
     @Option(help: "The address to bind (loopback by default).")
     var host = "127.0.0.1"
 
@@ -31,7 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         let configuration = ServerConfiguration(
             indexPath: location.index, host: host, port: port,
             pollInterval: pollInterval > 0 ? .milliseconds(Int((pollInterval * 1000).rounded())) : nil,
-            reloadOnHangup: true, logLevel: logLevel)
+            reloadOnHangup: true, logLevel: logLevel, modelsDirectory: modelLocation.directory)
         LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         try await buildApplication(configuration).runService()
     }

@@ -29,16 +29,20 @@ struct CLI {
         output.split(separator: "\n").filter { $0.range(of: #"^ *[0-9]+\. "#, options: .regularExpression) != nil }
     }
 
-    /// Runs the executable with `arguments` in `directory`, with `environment` added to this process's.
+    /// A models folder that does not exist: what `RECOMMEND_MODELS` names for every command a test runs unless the
+    /// test names another, so that an embedding model installed on the machine does not change what tests expect.
+    static let noModels = packageRoot + "/.build/no-models-for-tests"
+
+    /// Runs the executable with `arguments` in `directory`, with `environment` added to this process's (and
+    /// `RECOMMEND_MODELS` set to `noModels` unless `environment` sets it).
     static func run(_ arguments: [String], in directory: String = packageRoot, environment: [String: String] = [:])
         throws -> Result
     {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        if !environment.isEmpty {
-            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        }
+        process.environment = ProcessInfo.processInfo.environment.merging(["RECOMMEND_MODELS": noModels]) { $1 }
+            .merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()
         let err = Pipe()

@@ -35,7 +35,8 @@ import TestSupport
         }
         #expect(try index.index(of: "no-such-id") == nil)
         #expect(try index.index(of: "") == nil)
-        let (model, vectors, semantic) = try index.loadModel()
+        let (model, vectors, semantic, embedding) = try index.loadModel()
+        #expect(embedding == nil)
         #expect(model == contents.model)
         #expect(vectors == contents.vectors)
         #expect(semantic != nil && semantic == contents.semantic)

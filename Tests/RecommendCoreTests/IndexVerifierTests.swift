@@ -10,7 +10,9 @@ import TestSupport
     static let contents: IndexContents = {
         var articles = try! sampleArticles()
         articles[3].published = nil
-        return try! IndexBuilder().build(articles: articles).contents
+        // With an embedding channel, so that every section a file can hold is there to be damaged.
+        let builder = IndexBuilder(embedder: .success(try! TestEmbeddingModel.sampleEmbedder()))
+        return try! builder.build(articles: articles).contents
     }()
 
     static func verify(_ bytes: [UInt8]) throws -> IndexVerification {
@@ -77,9 +79,12 @@ import TestSupport
         ("a latent vector is not a unit vector", "SEMV", { $0.semantic = scaled($0.semantic!) }),
         ("a term vector column is out of order", "BCOL", { $0.vectors = swappedColumns($0.vectors) }),
         ("the vocabulary is out of order", "TERM", { $0.model = reversedVocabulary($0.model) }),
+        ("an embedding vector is not a unit vector", "EMBV", { $0.embedding = scaled($0.embedding!) }),
+        ("an embedding mean is not finite", "EMBM", { $0.embedding = withInfiniteMean($0.embedding!) }),
+        ("embedding vectors without a model named", "EMBV", { $0.metadata.embedding = nil }),
     ]
 
-    @Test("inconsistent contents with valid checksums are found by the cross-reference checks", arguments: 0..<16)
+    @Test("inconsistent contents with valid checksums are found by the cross-reference checks", arguments: 0..<19)
     func inconsistentContents(case number: Int) throws {
         let (name, section, damage) = Self.inconsistent[number]
         var contents = Self.contents
@@ -92,6 +97,16 @@ import TestSupport
         var vectors = space.vectors
         for j in 0..<vectors.columns { vectors.storage[j] *= 2 }
         return SemanticSpace(vectors: vectors, norms: space.norms, singularValues: space.singularValues)
+    }
+
+    static func scaled(_ space: EmbeddingSpace) -> EmbeddingSpace {
+        var vectors = space.vectors
+        for j in 0..<vectors.columns { vectors.storage[j] *= 2 }
+        return EmbeddingSpace(model: space.model, mean: space.mean, vectors: vectors)
+    }
+
+    static func withInfiniteMean(_ space: EmbeddingSpace) -> EmbeddingSpace {
+        EmbeddingSpace(model: space.model, mean: [.infinity] + space.mean.dropFirst(), vectors: space.vectors)
     }
 
     static func swappedColumns(_ vectors: FieldVectors) -> FieldVectors {

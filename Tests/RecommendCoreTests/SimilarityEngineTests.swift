@@ -4,8 +4,9 @@ import Testing
 import TestSupport
 
 @Suite struct SimilarityEngineTests {
-    /// The pair score computed from its definition with the build's weights: sparse rows merged, latent vectors
-    /// multiplied (independently of `ScoreModel`, which it checks).
+    /// The pair score computed from its definition with the build's weights: sparse rows merged, latent and
+    /// embedding vectors multiplied, the embedding cosine weighted by `η sqrt(μ / (μ + n_i)) sqrt(μ / (μ + n_j))`
+    /// for articles of `n` TF-IDF entries (independently of `ScoreModel` and `DenseChannels`, which it checks).
     static func pairScore(_ built: Built, _ i: Int, _ j: Int) -> Float {
         let w = built.weighting.titleWeight
         let beta = built.semantic == nil ? 0 : built.weighting.semanticWeight
@@ -15,7 +16,15 @@ import TestSupport
         if let semantic = built.semantic {
             latent = zip(semantic.vectors.row(i), semantic.vectors.row(j)).reduce(0) { $0 + $1.0 * $1.1 }
         }
-        return (1 - beta) * lexical + beta * latent
+        var embedded: Float = 0
+        if let embedding = built.embedding {
+            let mu = built.weighting.embeddingEvidence
+            func terms(_ a: Int) -> Float { Float(v.title.range(ofRow: a).count + v.body.range(ofRow: a).count) }
+            let weight = built.weighting.embeddingWeight * (mu / (mu + terms(i))).squareRoot()
+                * (mu / (mu + terms(j))).squareRoot()
+            embedded = weight * zip(embedding.vectors.row(i), embedding.vectors.row(j)).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        return (1 - beta) * lexical + beta * latent + embedded
     }
 
     /// Every pair scored from the definition: an independent reference for the engine.
@@ -35,13 +44,14 @@ import TestSupport
         var weighting: WeightingOptions
         var vectors: FieldVectors
         var semantic: SemanticSpace?
+        var embedding: EmbeddingSpace? = nil
         var lists: RelatedLists
         var method = ""
     }
 
     static func build(
         _ articles: [Article], exactBelow: Int, exhaustiveBelow: Int = 40_000, lexicalCandidates: Int = 50,
-        semanticWeight: Float = 0.3
+        semanticWeight: Float = 0.3, embedder: ArticleEmbedder? = nil
     ) throws -> Built {
         var configuration = RecommendConfiguration()
         configuration.similarity.exactBelow = exactBelow
@@ -54,8 +64,11 @@ import TestSupport
         let latent = try LatentSemanticModel.articleVectors(
             vectors, model: ScoreModel(lexical: configuration.weighting), dimensions: 64, powerIterations: 2, seed: 1)
         let engine = SimilarityEngine(options: configuration.similarity, weighting: configuration.weighting)
-        let result = engine.relatedLists(vectors, latent: latent)
-        return Built(weighting: configuration.weighting, vectors: vectors, semantic: result.semantic, lists: result.lists, method: result.method)
+        let embedding = embedder.map { EmbeddingSpace(model: $0.identity, embeddings: $0.embed(articles)) }
+        let result = engine.relatedLists(vectors, latent: latent, embedding: embedding)
+        return Built(
+            weighting: configuration.weighting, vectors: vectors, semantic: result.semantic, embedding: embedding,
+            lists: result.lists, method: result.method)
     }
 
     /// Checks that each list holds the exact top scores: same score at each rank (within float rounding).
@@ -91,6 +104,30 @@ import TestSupport
     func exactOnGenerated() throws {
         let built = try Self.build(syntheticArticles(count: 600, topics: 12), exactBelow: 5_000)
         Self.expectExact(built.lists, Self.bruteForce(built, k: 10))
+    }
+
+    @Test(
+        "with an embedding channel, exact mode equals brute force and candidates re-ranked exactly recover the exact top-10",
+        arguments: [0, 0.3])
+    func embeddingChannel(_ semanticWeight: Float) throws {
+        let sample = try sampleArticles()
+        let exact = try Self.build(
+            sample, exactBelow: 5_000, semanticWeight: semanticWeight, embedder: try TestEmbeddingModel.sampleEmbedder())
+        #expect(exact.embedding != nil && exact.method == "exact")
+        Self.expectExact(exact.lists, Self.bruteForce(exact, k: 10))
+
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        let generated = syntheticArticles(count: 1_500, topics: 15)
+        let embedder = try TestEmbeddingModel.embedder(in: folder.path, for: generated, dimensions: 32)
+        let searched = try Self.build(generated, exactBelow: 0, semanticWeight: semanticWeight, embedder: embedder)
+        #expect(searched.method == "dense-candidates")
+        #expect(Self.recall(searched.lists, Self.bruteForce(searched, k: 10)) >= 0.95)
+        for i in 0..<searched.vectors.count {
+            for entry in searched.lists.list(of: i) {
+                #expect(abs(Self.pairScore(searched, i, entry.index) - entry.score) < 1e-5)
+            }
+        }
     }
 
     @Test("dense candidates re-ranked exactly recover the exact top-10")

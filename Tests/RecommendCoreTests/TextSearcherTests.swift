@@ -78,9 +78,9 @@ import TestSupport
         try IndexWriter.write(contents, to: dir.path + "/s.index")
         let index = try RecommendIndex(path: dir.path + "/s.index")
         let model = try index.loadModel()
-        let exact = TextSearcher(index: index, model: model, exact: true)
-        let scanned = TextSearcher(index: index, model: model)
-        let probed = TextSearcher(index: index, model: model, partitioned: true)
+        let exact = try TextSearcher(index: index, model: model, exact: true)
+        let scanned = try TextSearcher(index: index, model: model)
+        let probed = try TextSearcher(index: index, model: model, partitioned: true)
         #expect(exact.exact && !scanned.exact && scanned.cells == nil && probed.cells != nil)
         var found = [0, 0]
         var total = 0

@@ -122,7 +122,7 @@ public enum IndexReads {
             }
             for exact in [false, true] {
                 read("text query exact \(exact)") {
-                    let searcher = TextSearcher(index: index, model: model, exact: exact)
+                    let searcher = try TextSearcher(index: index, model: model, exact: exact)
                     return try searcher.related(title: "Storm warning", body: "rain flood forecast bank rates", k: 5)
                 }
             }

@@ -11,10 +11,13 @@ public struct RecommendConfiguration: Sendable, Codable, Equatable {
     public var nearDuplicates: NearDuplicateOptions? = NearDuplicateOptions()
     /// How topic clusters are found, labelled and carried over from the previous index.
     public var topics = TopicOptions()
+    /// The embedding channel's model; nil for none. On by default: a build without the model installed leaves
+    /// it out and says so (`BuildReport.embeddingNote`), and the index's stored configuration then has none.
+    public var embedding: EmbeddingOptions? = EmbeddingOptions()
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case text, weighting, similarity, nearDuplicates, topics }
+    enum CodingKeys: String, CodingKey { case text, weighting, similarity, nearDuplicates, topics, embedding }
 
     /// Encodes every knob; `nearDuplicates` is written as `null` when grouping is off, so that a configuration
     /// read back (and a nightly rebuild from it) keeps grouping off.
@@ -25,6 +28,7 @@ public struct RecommendConfiguration: Sendable, Codable, Equatable {
         try container.encode(similarity, forKey: .similarity)
         try container.encode(nearDuplicates, forKey: .nearDuplicates)
         try container.encode(topics, forKey: .topics)
+        try container.encode(embedding, forKey: .embedding)
     }
 
     /// Decodes a configuration. Format version 1 stored no `nearDuplicates` key: such a configuration decodes
@@ -39,6 +43,8 @@ public struct RecommendConfiguration: Sendable, Codable, Equatable {
             nearDuplicates = try container.decodeIfPresent(NearDuplicateOptions.self, forKey: .nearDuplicates)
         }
         topics = try container.decodeIfPresent(TopicOptions.self, forKey: .topics) ?? TopicOptions()
+        // Written before the embedding channel existed: an index without one.
+        embedding = try container.decodeIfPresent(EmbeddingOptions.self, forKey: .embedding)
     }
 }
 
@@ -77,6 +83,44 @@ public struct WeightingOptions: Sendable, Codable, Equatable {
     /// Dimensions of the latent space blended into the score: the first (strongest) LSA dimensions. Few
     /// dimensions capture topics rather than details. Default 100.
     public var semanticDimensions = 100
+    /// Weight `η` of the embedding cosine for a pair of articles with no lexical evidence; the weight of a pair
+    /// falls as its articles' terms grow (`embeddingEvidence`). Default 1.
+    public var embeddingWeight: Float = 1
+    /// `μ`: how many terms of lexical evidence the embedding channel is worth. An article with `n` terms
+    /// (headline and body entries of its TF-IDF vectors) weighs the channel by `s = sqrt(μ / (μ + n))`, a pair by
+    /// `η s_a s_b`: a short text, whose few words make its lexical cosines noisy, leans on the model's sense of
+    /// its words; a long one on its own words. Default 20.
+    public var embeddingEvidence: Float = 20
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case sublinearTF, smoothIDF, minDocumentFrequency, maxDocumentFrequency, titleWeight, semanticWeight
+        case semanticDimensions, embeddingWeight, embeddingEvidence
+    }
+
+    /// Decodes the options; the embedding weights, absent from indexes written before the channel existed, take
+    /// their defaults (such an index has no embedding channel for them to weigh).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        sublinearTF = try container.decode(Bool.self, forKey: .sublinearTF)
+        smoothIDF = try container.decode(Bool.self, forKey: .smoothIDF)
+        minDocumentFrequency = try container.decode(Int.self, forKey: .minDocumentFrequency)
+        maxDocumentFrequency = try container.decode(Double.self, forKey: .maxDocumentFrequency)
+        titleWeight = try container.decode(Float.self, forKey: .titleWeight)
+        semanticWeight = try container.decode(Float.self, forKey: .semanticWeight)
+        semanticDimensions = try container.decode(Int.self, forKey: .semanticDimensions)
+        embeddingWeight = try container.decodeIfPresent(Float.self, forKey: .embeddingWeight) ?? embeddingWeight
+        embeddingEvidence = try container.decodeIfPresent(Float.self, forKey: .embeddingEvidence) ?? embeddingEvidence
+    }
+}
+
+/// The embedding channel: which static model embeds the articles, and how much of each.
+public struct EmbeddingOptions: Sendable, Codable, Equatable {
+    /// The model's folder name in the models folder. Default `wordllama-l2-256` (WordLlama, 256 dimensions).
+    public var model = "wordllama-l2-256"
+    /// Words of the body embedded after the headline. Default 200.
+    public var leadWords = 200
 
     public init() {}
 }
@@ -93,6 +137,10 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     /// find the neighbourhood: 128 dimensions found as much of the exact top-10 as 256 (20 Newsgroups, sampled
     /// recall 0.998 against 0.992) with the same P@10 on every labelled corpus, at half the cost. Default 128.
     public var denseDimensions = 128
+    /// With an embedding channel, the principal axes of the embedding part of the dense rows that candidates are
+    /// searched in, beside the LSA dimensions; nil for all of its dimensions (what an index written before the
+    /// channel existed reads as: it has none). Default 64.
+    public var embeddingCandidateDimensions: Int? = 64
     /// Candidates per article taken from the dense scores for the exact re-rank (the lexical candidates come on
     /// top). Default 50.
     public var candidates = 50

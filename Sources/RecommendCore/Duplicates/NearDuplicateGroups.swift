@@ -21,14 +21,14 @@ public struct NearDuplicateGroups: Sendable, Equatable {
         let n = scorer.vectors.count
         let model = scorer.model
         // The title part of a score is never negative, so a pair with body cosine b has score >= bodyFactor b + its
-        // latent part; a latent cosine is at least -1, so a list (best first) can stop below `floor`. The bounds
+        // dense part; that part is at least -(β + η), so a list (best first) can stop below `floor`. The bounds
         // allow for rounding: the body cosine itself decides.
         let bodyFloor = model.bodyFactor * threshold - 1e-5
-        let floor = bodyFloor - model.latentWeight
+        let floor = bodyFloor - model.denseBound
         let pairs = ParallelMap.chunked(count: n, chunkSize: max(64, n / (ParallelMap.workers * 8))) { range in
             range.flatMap { i in
                 related.list(of: i).prefix { $0.score >= floor }.compactMap { j, score in
-                    score - scorer.latentContribution(i, j) >= bodyFloor && scorer.bodyCosine(i, j) >= threshold
+                    score - scorer.denseContribution(i, j) >= bodyFloor && scorer.bodyCosine(i, j) >= threshold
                         ? (Int32(i), Int32(j)) : nil
                 }
             }

@@ -81,20 +81,31 @@ struct BytePairEncoder: Sendable {
         splitsAtWordStarts = !joinsWordStart && !ignoreMerges && characterIDs[Self.wordStart.value] != nil
     }
 
-    /// Appends the tokens of `text` (one word, or words marked by U+2581) to `ids`.
-    /// - Complexity: O(n log n) for n characters.
-    func encode(_ text: [Unicode.Scalar], into ids: inout [Int32]) {
+    /// Appends the tokens of `text` (one word, or words marked by U+2581) to `ids`. Words already in `cache` are
+    /// not merged again: a word's tokens depend on the word alone, and news text repeats its words.
+    /// - Complexity: O(n log n) for n characters of words not in the cache, O(n) for the others.
+    func encode(_ text: [Unicode.Scalar], into ids: inout [Int32], cache: inout TokenCache) {
         var scratch = Scratch()
         guard splitsAtWordStarts else {
             encodeWord(text[...], into: &ids, scratch: &scratch)
             return
         }
+        func word(_ range: Range<Int>) {
+            let key = Array(text[range])
+            if let cached = cache.words[key] {
+                ids.append(contentsOf: cached)
+                return
+            }
+            let first = ids.count
+            encodeWord(text[range], into: &ids, scratch: &scratch)
+            cache.remember(key, Array(ids[first...]))
+        }
         var start = 0
         for i in 1..<max(1, text.count) where text[i] == Self.wordStart && text[i - 1] != Self.wordStart {
-            encodeWord(text[start..<i], into: &ids, scratch: &scratch)
+            word(start..<i)
             start = i
         }
-        if start < text.count { encodeWord(text[start...], into: &ids, scratch: &scratch) }
+        if start < text.count { word(start..<text.count) }
     }
 
     /// Symbol arrays reused across the words of one text.

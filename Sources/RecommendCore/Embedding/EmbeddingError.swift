@@ -24,6 +24,10 @@ public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible 
     case unsupportedComponent(file: String, component: String)
     /// The vector table does not fit the tokenizer: not a matrix, or fewer rows than token ids.
     case mismatchedTable(file: String, reason: String)
+    /// The models folder has no folder of the model's name (the model is not installed there).
+    case notInstalled(model: String, directory: String)
+    /// The index was built with another model than the one found (or with none where one is needed).
+    case otherModel(index: String, built: EmbeddingModelIdentity, found: EmbeddingModelIdentity?)
 
     public var description: String {
         switch self {
@@ -50,6 +54,13 @@ public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible 
                 + " (supported: Llama-style BPE with byte fallback, BERT WordPiece)"
         case .mismatchedTable(let file, let reason):
             "\(file): the vector table does not fit the tokenizer: \(reason)"
+        case .notInstalled(let model, let directory):
+            "the embedding model '\(model)' is not installed in \(directory) (Scripts/install-model installs it; "
+                + "--models or RECOMMEND_MODELS name another models folder)"
+        case .otherModel(let index, let built, let found):
+            "\(index) was built with the embedding model \(built)"
+                + (found.map { ", but the model found is \($0)" } ?? ", which is not loaded")
+                + "; install that model or rebuild the index"
         }
     }
 }

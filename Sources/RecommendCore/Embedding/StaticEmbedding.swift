@@ -83,6 +83,11 @@ public struct StaticEmbedding: Sendable {
         embed(ids: tokenizer.encode(text))
     }
 
+    /// The unit-length embedding of `text`, tokenized with the word tokens of earlier texts in `cache`.
+    public func embed(_ text: String, cache: inout TokenCache) -> [Float] {
+        embed(ids: tokenizer.encode(text, cache: &cache))
+    }
+
     /// The unit-length (weighted) mean of the vectors of `ids`, which must be below `tokenizer.idLimit`.
     public func embed(ids: [Int32]) -> [Float] {
         let columns = table.columns
@@ -111,10 +116,13 @@ public struct StaticEmbedding: Sendable {
     /// The embeddings of `texts`, one unit-length row each in order, computed on every core.
     /// - Complexity: O(total tokenizing + tokens x dimensions), divided among the cores.
     public func embed(_ texts: [String]) -> DenseMatrix {
-        let storage = ParallelMap.chunked(count: texts.count, chunkSize: 32) { range in
+        // Chunks large enough for each worker's word cache to pay off, small enough to balance the cores.
+        let chunk = max(32, texts.count / (ParallelMap.workers * 2))
+        let storage = ParallelMap.chunked(count: texts.count, chunkSize: chunk) { range in
             var rows: [Float] = []
             rows.reserveCapacity(range.count * dimensions)
-            for i in range { rows.append(contentsOf: embed(texts[i])) }
+            var cache = TokenCache()
+            for i in range { rows.append(contentsOf: embed(texts[i], cache: &cache)) }
             return rows
         }
         return DenseMatrix(rows: texts.count, columns: dimensions, storage: storage)

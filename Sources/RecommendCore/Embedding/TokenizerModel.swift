@@ -76,6 +76,12 @@ public struct TokenizerModel: Sendable {
     /// The token ids of `text`, special tokens included, as `Tokenizer.encode(text).ids` gives them.
     /// - Complexity: O(n log n) for BPE, O(n·w) for WordPiece with words of at most w characters.
     public func encode(_ text: String) -> [Int32] {
+        var cache = TokenCache()
+        return encode(text, cache: &cache)
+    }
+
+    /// The token ids of `text`, reusing (and filling) `cache`, the tokens of the words of earlier texts.
+    public func encode(_ text: String, cache: inout TokenCache) -> [Int32] {
         var ids = prefix
         ids.reserveCapacity(text.utf8.count / 3 + prefix.count + suffix.count)
         let utf8 = Array(text.utf8)
@@ -88,7 +94,9 @@ public struct TokenizerModel: Sendable {
                 normalizer?.normalize(&scalars)
                 switch model {
                 case .bytePair(let encoder):
-                    for word in preTokenizer.words(scalars) { encoder.encode(Array(scalars[word]), into: &ids) }
+                    for word in preTokenizer.words(scalars) {
+                        encoder.encode(Array(scalars[word]), into: &ids, cache: &cache)
+                    }
                 case .wordPiece(let encoder):
                     for word in preTokenizer.words(scalars) { encoder.encode(scalars[word], into: &ids) }
                 }

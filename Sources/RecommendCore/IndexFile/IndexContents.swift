@@ -8,6 +8,8 @@ public struct IndexContents: Sendable, Equatable {
     public var vectors: FieldVectors
     /// The latent space blended into scores (nil when the configuration blends none).
     public var semantic: SemanticSpace?
+    /// The embedding space blended into scores (nil for an index without an embedding channel).
+    public var embedding: EmbeddingSpace?
     public var related: RelatedLists
     /// Near-duplicate groups; nil exactly when the configuration groups none (the file then has no `DUPG`
     /// section).
@@ -17,13 +19,14 @@ public struct IndexContents: Sendable, Equatable {
 
     public init(
         metadata: IndexMetadata, articles: [Article], model: TFIDFModel, vectors: FieldVectors,
-        semantic: SemanticSpace?, related: RelatedLists, duplicates: NearDuplicateGroups?, topics: TopicClusters?
+        semantic: SemanticSpace?, embedding: EmbeddingSpace? = nil, related: RelatedLists, duplicates: NearDuplicateGroups?, topics: TopicClusters?
     ) {
         self.metadata = metadata
         self.articles = articles.map(\.stored)
         self.model = model
         self.vectors = vectors
         self.semantic = semantic
+        self.embedding = embedding
         self.related = related
         self.duplicates = duplicates
         self.topics = topics

@@ -21,9 +21,11 @@ enum IndexFormat {
     static let magic: [UInt8] = Array("RCMDIDX\0".utf8)
     /// The version this build writes. Version 2 stores the whole configuration (version 1 left out the
     /// near-duplicate options); version 1 files are still read, their grouping taken from the `DUPG` section.
-    static let version: UInt32 = 2
+    /// Version 3 may hold an embedding channel (`EMBV`, `EMBM`), which a reader of version 2 would ignore and
+    /// then answer texts without: such a reader must refuse the file, so the version is raised.
+    static let version: UInt32 = 3
     /// The versions this build reads.
-    static let readableVersions: ClosedRange<UInt32> = 1...2
+    static let readableVersions: ClosedRange<UInt32> = 1...3
     static let headerSize = 32
     static let sectionEntrySize = 32
     static let alignment = 64
@@ -72,6 +74,11 @@ enum SectionTag: String, CaseIterable, Sendable {
     case semanticNorms = "SEMN"
     /// `Float` per latent dimension: singular values.
     case semanticSingularValues = "SEMS"
+    /// `Float` article x embedding dimension: unit embedding vectors, centred on the mean. Optional: present
+    /// exactly when the metadata names an embedding model.
+    case embeddingVectors = "EMBV"
+    /// `Float` per embedding dimension: the mean the vectors are centred on (a new text is centred on it too).
+    case embeddingMean = "EMBM"
     /// `Int32` article x slot: related article numbers, -1 for an empty slot.
     case relatedIndices = "RIDX"
     /// `Float` article x slot: related scores.

@@ -16,10 +16,13 @@ public struct IndexMetadata: Sendable, Codable, Equatable {
     public var method: String
     /// Dimensions of the stored latent space (0 when none is blended into scores).
     public var semanticDimensions: Int
+    /// The model of the stored embedding space; nil when the index has no embedding channel.
+    public var embedding: EmbeddingModelIdentity?
 
     init(
         formatVersion: UInt32 = IndexFormat.version, generation: UInt64, configuration: RecommendConfiguration,
-        articleCount: Int, termCount: Int, neighbours: Int, method: String, semanticDimensions: Int
+        articleCount: Int, termCount: Int, neighbours: Int, method: String, semanticDimensions: Int,
+        embedding: EmbeddingModelIdentity? = nil
     ) {
         self.formatVersion = formatVersion
         self.generation = generation
@@ -29,5 +32,6 @@ public struct IndexMetadata: Sendable, Codable, Equatable {
         self.neighbours = neighbours
         self.method = method
         self.semanticDimensions = semanticDimensions
+        self.embedding = embedding
     }
 }

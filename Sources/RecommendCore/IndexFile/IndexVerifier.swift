@@ -177,6 +177,7 @@ private struct StructureChecker {
         checkVectors(.titleRows, .titleColumns, .titleValues, rows: n, columns: terms, unitRows: true)
         checkVectors(.bodyRows, .bodyColumns, .bodyValues, rows: n, columns: terms, unitRows: true)
         checkSemantic(count: n, dimensions: d)
+        checkEmbedding(count: n, model: decoded.embedding)
         checkRelated(count: n, width: width)
         checkDuplicates(count: n, configured: decoded.configuration.nearDuplicates != nil)
         checkTopics(count: n, terms: terms)
@@ -260,6 +261,30 @@ private struct StructureChecker {
         }
         if let singular, singular.contains(where: { !$0.isFinite || $0 < 0 }) {
             fail(.semanticSingularValues, "a singular value is negative or not finite")
+        }
+    }
+
+    /// With an embedding model named: its vectors, unit or all zeros, and a finite mean; without: no such sections.
+    private mutating func checkEmbedding(count n: Int, model: EmbeddingModelIdentity?) {
+        guard let model else {
+            for tag in [SectionTag.embeddingVectors, .embeddingMean] where sections.contains(tag) {
+                fail(tag, "present, but the metadata names no embedding model")
+            }
+            return
+        }
+        let e = model.dimensions
+        guard e > 0, e < 1 << 16 else { return fail(.metadata, "the embedding model has \(e) dimensions") }
+        if let vectors = values(.embeddingVectors, Float.self, count: n * e) {
+            for i in 0..<n {
+                let row = vectors[(i * e)..<((i + 1) * e)]
+                let length = row.reduce(Float(0)) { $0 + $1 * $1 }
+                guard row.allSatisfy(\.isFinite), length == 0 || abs(length - 1) < 1e-3 else {
+                    return fail(.embeddingVectors, "embedding vector \(i) is not a unit vector")
+                }
+            }
+        }
+        if let mean = values(.embeddingMean, Float.self, count: e), mean.contains(where: { !$0.isFinite }) {
+            fail(.embeddingMean, "a mean component is not finite")
         }
     }
 

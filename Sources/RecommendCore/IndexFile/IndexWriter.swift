@@ -49,6 +49,12 @@ public enum IndexWriter {
             (.relatedIndices, SectionEncoder.array(contents.related.indices)),
             (.relatedScores, SectionEncoder.array(contents.related.scores)),
         ]
+        if let embedding = contents.embedding {
+            sections += [
+                (.embeddingVectors, SectionEncoder.array(embedding.vectors.storage)),
+                (.embeddingMean, SectionEncoder.array(embedding.mean)),
+            ]
+        }
         if let duplicates = contents.duplicates {
             sections.append((.duplicateGroups, SectionEncoder.array(duplicates.group)))
         }

@@ -26,6 +26,6 @@ extension RecommendIndex {
         }
         return IndexContents(
             metadata: metadata, articles: articles, model: loaded.model, vectors: loaded.vectors,
-            semantic: loaded.semantic, related: related, duplicates: duplicates, topics: topics)
+            semantic: loaded.semantic, embedding: loaded.embedding, related: related, duplicates: duplicates, topics: topics)
     }
 }

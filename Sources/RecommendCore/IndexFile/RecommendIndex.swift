@@ -157,8 +157,10 @@ public struct RecommendIndex: Sendable {
         }
     }
 
-    /// The vocabulary, idf, article vectors and latent space, as `loadModel()` copies them into memory.
-    public typealias Model = (model: TFIDFModel, vectors: FieldVectors, semantic: SemanticSpace?)
+    /// The vocabulary, idf, article vectors, latent and embedding spaces, as `loadModel()` copies them into memory.
+    public typealias Model = (
+        model: TFIDFModel, vectors: FieldVectors, semantic: SemanticSpace?, embedding: EmbeddingSpace?
+    )
 
     /// The path the index was opened from.
     public var path: String { sections.path }
@@ -273,8 +275,20 @@ public struct RecommendIndex: Sendable {
                 norms: Array(try sections.array(.semanticNorms, of: Float.self, count: count)),
                 singularValues: Array(try sections.array(.semanticSingularValues, of: Float.self, count: d)))
         }
+        var embedding: EmbeddingSpace?
+        if let identity = metadata.embedding {
+            let e = identity.dimensions
+            guard e > 0, e < 1 << 16 else {
+                throw IndexFileError.malformed(path: path, detail: "the embedding model has \(e) dimensions")
+            }
+            embedding = EmbeddingSpace(
+                model: identity, mean: Array(try sections.array(.embeddingMean, of: Float.self, count: e)),
+                vectors: DenseMatrix(
+                    rows: count, columns: e,
+                    storage: Array(try sections.array(.embeddingVectors, of: Float.self, count: count * e))))
+        }
         let configuration = metadata.configuration
         let model = TFIDFModel(vocabulary: vocabulary, text: configuration.text, weighting: configuration.weighting)
-        return (model, vectors, semantic)
+        return (model, vectors, semantic, embedding)
     }
 }

@@ -56,6 +56,40 @@ public struct DenseMatrix: Sendable, Equatable {
         }
     }
 
+    /// The `count` orthonormal directions along which the rows vary most (uncentred: the top eigenvectors of
+    /// `AᵀA`), as the rows of a `count x columns` matrix, strongest first. Projecting the rows on them keeps as
+    /// much of their inner products as `count` dimensions can.
+    /// - Complexity: O(rows × columns²) for `AᵀA` in one `sgemm`, O(columns³) for its eigenvectors.
+    func principalAxes(count: Int) throws(LinearAlgebraError) -> DenseMatrix {
+        let d = columns
+        let k = min(count, d)
+        var gram = [Float](repeating: 0, count: d * d)
+        storage.withUnsafeBufferPointer { a in
+            gram.withUnsafeMutableBufferPointer { c in BLAS.gram(a.baseAddress!, into: c.baseAddress!, m: rows, n: d) }
+        }
+        _ = try BLAS.symmetricEigen(&gram, n: d)
+        // Eigenvalues ascend: the last rows are the strongest directions.
+        var axes = [Float]()
+        axes.reserveCapacity(k * d)
+        for j in stride(from: d - 1, through: d - k, by: -1) { axes += gram[(j * d)..<((j + 1) * d)] }
+        return DenseMatrix(rows: k, columns: d, storage: axes)
+    }
+
+    /// The rows projected on the rows of `axes` (`rows x axes.rows`), by one `sgemm`.
+    func projected(on axes: DenseMatrix) -> DenseMatrix {
+        precondition(axes.columns == columns)
+        var out = [Float](repeating: 0, count: rows * axes.rows)
+        storage.withUnsafeBufferPointer { a in
+            axes.storage.withUnsafeBufferPointer { b in
+                out.withUnsafeMutableBufferPointer { c in
+                    BLAS.multiplyTransposed(
+                        a.baseAddress!, b.baseAddress!, into: c.baseAddress!, m: rows, n: axes.rows, k: columns)
+                }
+            }
+        }
+        return DenseMatrix(rows: rows, columns: axes.rows, storage: out)
+    }
+
     /// The inner product of every row with `q` (`columns` long), by one `sgemv`, into `out` (resized to `rows`).
     func innerProducts(with q: [Float], into out: inout [Float]) {
         precondition(q.count == columns)

@@ -35,6 +35,10 @@ public struct BuildReport: Sendable, Codable {
     public var phases: [Phase] = []
     /// The topics made and, for a rebuild, what changed.
     public var topics: TopicReport?
+    /// The embedding model the channel used; nil when the index has no embedding channel.
+    public var embedding: EmbeddingModelIdentity?
+    /// Why the configuration's embedding channel was left out (its model is not installed); nil when it was not.
+    public var embeddingNote: String?
 
     /// Total seconds of all phases.
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }

@@ -3,9 +3,10 @@
 /// (near-duplicate groups, topics, metadata) then run on the result as they do after a full representation
 /// stage (`IndexBuilder`), so an incremental index holds everything a full one does.
 ///
-/// The previous index's vocabulary and idf (`TFIDFModel`) and its latent space (`SemanticSpace`) are reused as
-/// they are: a new article gets TF-IDF vectors from the old model and a latent vector folded in from its exact
-/// lexical scores against the old articles (`TermProjection`). Each new article's list is computed exactly
+/// The previous index's vocabulary and idf (`TFIDFModel`), its latent space (`SemanticSpace`) and its embedding
+/// space's mean (`EmbeddingSpace`) are reused as they are: a new article gets TF-IDF vectors from the old model, a
+/// latent vector folded in from its exact lexical scores against the old articles (`TermProjection`) and an
+/// embedding centred on the old mean. Each new article's list is computed exactly
 /// against every article, old and new. Scores are symmetric, so an old article's list changes only where a new
 /// article beats its worst stored entry (or fills an empty slot); every other old list is kept byte for byte.
 ///
@@ -86,8 +87,10 @@ struct IncrementalUpdate {
     /// The previous contents' representation with `added` appended (articles the index does not hold).
     /// Requires the latent space `Plan.refusal` asks for: topics are found in it.
     /// - Complexity: O(added × (postings of its terms + articles × latent dimensions + articles × log articles)).
+    /// - Parameter embedder: the model of the previous index's embedding space (checked by the caller); unused
+    ///   when it has none.
     static func extend(
-        _ previous: IndexContents, adding added: [Article], timer: inout PhaseTimer
+        _ previous: IndexContents, adding added: [Article], embedder: ArticleEmbedder?, timer: inout PhaseTimer
     ) -> IndexBuilder.Representation {
         let old = previous
         let weighting = old.metadata.configuration.weighting
@@ -99,14 +102,21 @@ struct IncrementalUpdate {
         let vectors = FieldVectors(
             title: old.vectors.title.appending(rowsOf: rows.map(\.title)),
             body: old.vectors.body.appending(rowsOf: rows.map(\.body)))
+        let embedding = old.embedding.map { space in
+            guard let embedder, embedder.identity == space.model else {
+                preconditionFailure("an incremental build without the embedding model of the previous index")
+            }
+            return timer.measure("embedding") { space.appending(embedder.embed(added)) }
+        }
         guard let space = old.semantic else { preconditionFailure("an incremental build without a latent space") }
         let semantic = timer.measure("fold-in") { foldIn(rows, into: space, over: old.vectors, weighting) }
         let related = timer.measure("similarity") {
-            relatedLists(previous: old.related, vectors: vectors, semantic: semantic, weighting: weighting)
+            relatedLists(
+                previous: old.related, vectors: vectors, semantic: semantic, embedding: embedding, weighting: weighting)
         }
         let method = old.metadata.method.hasSuffix("+incremental") ? old.metadata.method : old.metadata.method + "+incremental"
         return IndexBuilder.Representation(
-            model: old.model, vectors: vectors, semantic: semantic, clusterSpace: semantic.vectors,
+            model: old.model, vectors: vectors, semantic: semantic, embedding: embedding, clusterSpace: semantic.vectors,
             related: related, method: method, statistics: SimilarityResult.Statistics())
     }
 
@@ -136,7 +146,8 @@ struct IncrementalUpdate {
     /// The previous lists, extended: exact lists for the new articles, and each new article inserted into the old
     /// lists whose worst entry it beats.
     private static func relatedLists(
-        previous: RelatedLists, vectors: FieldVectors, semantic: SemanticSpace?, weighting: WeightingOptions
+        previous: RelatedLists, vectors: FieldVectors, semantic: SemanticSpace?, embedding: EmbeddingSpace?,
+        weighting: WeightingOptions
     ) -> RelatedLists {
         let n0 = previous.count
         let n = vectors.count
@@ -149,7 +160,7 @@ struct IncrementalUpdate {
         let threshold = (0..<n0).map { j in
             lists.indices[j * width + width - 1] >= 0 ? lists.scores[j * width + width - 1] : -Float.infinity
         }
-        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic)
+        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic, embedding: embedding)
         let scored = ParallelMap.chunked(count: n - n0, chunkSize: 4) { range in
             var workspace = ExactScorer.Workspace(for: scorer)
             var top = TopK(capacity: n)

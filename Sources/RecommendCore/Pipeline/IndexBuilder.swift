@@ -10,14 +10,20 @@ public struct IndexBuilder: Sendable {
     public var generation: UInt64
     /// Called as each phase ends, for progress output.
     public var onPhase: (@Sendable (BuildReport.Phase) -> Void)?
+    /// The embedding channel's model, or why there is none (`ArticleEmbedder.load`); used when the configuration
+    /// asks for the channel (whose model name becomes the one loaded). A full build without it leaves the channel out and says why in its report; an update
+    /// of an index that has the channel refuses to run without the same model.
+    public var embedder: Result<ArticleEmbedder, EmbeddingError>
 
     public init(
         configuration: RecommendConfiguration = RecommendConfiguration(), duplicates: DuplicatePolicy = .fail,
-        generation: UInt64 = 1
+        generation: UInt64 = 1,
+        embedder: Result<ArticleEmbedder, EmbeddingError> = .failure(.notInstalled(model: "", directory: ""))
     ) {
         self.configuration = configuration
         self.duplicates = duplicates
         self.generation = generation
+        self.embedder = embedder
     }
 
     /// What the representation stage hands to the stages every build shares.
@@ -26,6 +32,8 @@ public struct IndexBuilder: Sendable {
         var vectors: FieldVectors
         /// The latent space blended into scores, when the configuration blends one.
         var semantic: SemanticSpace?
+        /// The embedding space, when the configuration has the channel.
+        var embedding: EmbeddingSpace?
         /// Unit dense article vectors topics are found in.
         var clusterSpace: DenseMatrix
         var related: RelatedLists
@@ -61,6 +69,14 @@ public struct IndexBuilder: Sendable {
     ) {
         var builder = self
         builder.configuration = previous.metadata.configuration
+        if let space = previous.embedding {
+            // The channel must stay, computed by the same model: a thinner index, or vectors of two models side by
+            // side, would be worse than no run.
+            let found = try? embedder.get()
+            guard let found, found.identity == space.model else {
+                throw EmbeddingError.otherModel(index: "the serving index", built: space.model, found: found?.identity)
+            }
+        }
         let topics = previous.topics.map { PreviousTopics(articleIDs: previous.articles.map(\.id), clusters: $0) }
         let plan = IncrementalUpdate.plan(previous: previous, articles: articles)
         if let refusal = plan.refusal(previous: previous) {
@@ -71,7 +87,8 @@ public struct IndexBuilder: Sendable {
             return built
         }
         var timer = PhaseTimer(onPhase: onPhase)
-        let representation = IncrementalUpdate.extend(previous, adding: plan.added, timer: &timer)
+        let representation = IncrementalUpdate.extend(
+            previous, adding: plan.added, embedder: try? embedder.get(), timer: &timer)
         var built = try builder.complete(
             representation, articles: previous.articles + plan.added, feed: feed, previous: topics, timer: timer)
         built.report.mode = .incremental
@@ -85,14 +102,34 @@ public struct IndexBuilder: Sendable {
     {
         guard !articles.isEmpty else { throw FeedError.noArticles(report: feed) }
         var timer = timer
-        let representation = try represent(articles, timer: &timer)
-        return try complete(representation, articles: articles, feed: feed, previous: previous, timer: timer)
+        var builder = self
+        var note: String?
+        var embedder: ArticleEmbedder?
+        if configuration.embedding != nil {
+            switch self.embedder {
+            case .success(let found):
+                embedder = found
+                builder.configuration.embedding?.model = found.identity.name
+            case .failure(let error):
+                note = error.description
+                builder.configuration.embedding = nil
+            }
+        }
+        let representation = try builder.represent(articles, embedder: embedder, timer: &timer)
+        var built = try builder.complete(representation, articles: articles, feed: feed, previous: previous, timer: timer)
+        built.report.embeddingNote = note.map { "no embedding channel: " + $0 }
+        return built
     }
 
-    /// The full representation stage: TF-IDF model and vectors, latent space, every related list.
-    private func represent(_ articles: [Article], timer: inout PhaseTimer) throws -> Representation {
+    /// The full representation stage: TF-IDF model and vectors, embedding and latent spaces, every related list.
+    private func represent(_ articles: [Article], embedder: ArticleEmbedder?, timer: inout PhaseTimer) throws
+        -> Representation
+    {
         let (model, vectors) = timer.measure("vectors") {
             TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
+        }
+        let embedding = embedder.map { embedder in
+            timer.measure("embedding") { EmbeddingSpace(model: embedder.identity, embeddings: embedder.embed(articles)) }
         }
         let similarity = configuration.similarity
         let latent = try timer.measure("dense") {
@@ -101,10 +138,11 @@ public struct IndexBuilder: Sendable {
                 powerIterations: similarity.powerIterations, seed: similarity.seed, sample: similarity.latentSample)
         }
         let result = timer.measure("similarity") {
-            SimilarityEngine(options: similarity, weighting: configuration.weighting).relatedLists(vectors, latent: latent)
+            SimilarityEngine(options: similarity, weighting: configuration.weighting)
+                .relatedLists(vectors, latent: latent, embedding: embedding)
         }
         return Representation(
-            model: model, vectors: vectors, semantic: result.semantic,
+            model: model, vectors: vectors, semantic: result.semantic, embedding: embedding,
             clusterSpace: latent.unitVectors(dimensions: latent.dimensions), related: result.lists,
             method: result.method, statistics: result.statistics)
     }
@@ -119,7 +157,9 @@ public struct IndexBuilder: Sendable {
             timer.measure("duplicates") {
                 NearDuplicateGroups.find(
                     related: built.related,
-                    scorer: PairScorer(vectors: built.vectors, weighting: configuration.weighting, semantic: built.semantic),
+                    scorer: PairScorer(
+                        vectors: built.vectors, weighting: configuration.weighting, semantic: built.semantic,
+                        embedding: built.embedding),
                     threshold: options.bodyCosine)
             }
         }
@@ -132,16 +172,18 @@ public struct IndexBuilder: Sendable {
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
             termCount: built.model.vocabulary.count, neighbours: built.related.width, method: built.method,
-            semanticDimensions: built.semantic?.dimensions ?? 0)
+            semanticDimensions: built.semantic?.dimensions ?? 0, embedding: built.embedding?.model)
         let contents = IndexContents(
             metadata: metadata, articles: articles, model: built.model, vectors: built.vectors,
-            semantic: built.semantic, related: built.related, duplicates: duplicates, topics: topics)
+            semantic: built.semantic, embedding: built.embedding, related: built.related, duplicates: duplicates,
+            topics: topics)
         let report = BuildReport(
             feed: feed, articles: articles.count, terms: built.model.vocabulary.count, method: built.method,
             similarity: built.statistics, phases: timer.phases,
             topics: TopicReport(
                 count: topics.table.count, topics: topics.table.topics.count,
-                unassigned: topics.articleTopics.count { $0 < 0 }, changes: changes))
+                unassigned: topics.articleTopics.count { $0 < 0 }, changes: changes),
+            embedding: built.embedding?.model)
         return (contents, report)
     }
 }

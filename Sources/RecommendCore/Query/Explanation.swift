@@ -17,16 +17,20 @@ public struct Explanation: Sendable, Codable, Equatable {
     }
 
     /// The exact pair similarity being explained (before any recency decay): every term's contribution plus the
-    /// topic part.
+    /// topic and meaning parts.
     public var similarity: Float
     /// The largest contributions, largest first.
     public var terms: [Term]
     /// What the latent topic similarity (articles on one subject without shared words) adds, and its share.
     public var topic: Term?
+    /// What the embedding model's similarity (articles whose words mean alike) adds, and its share; nil for an
+    /// index without an embedding channel.
+    public var meaning: Term?
 
-    public init(similarity: Float, terms: [Term], topic: Term? = nil) {
+    public init(similarity: Float, terms: [Term], topic: Term? = nil, meaning: Term? = nil) {
         self.similarity = similarity
         self.terms = terms
         self.topic = topic
+        self.meaning = meaning
     }
 }

@@ -29,9 +29,11 @@ public struct RelatedRanker: Sendable {
     public init(index: RecommendIndex, overrides: RelatedOverrides = .none, model loaded: RecommendIndex.Model?) {
         self.index = index
         self.overrides = overrides
-        if let (model, vectors, semantic) = loaded {
+        if let loaded {
             scorer = PairScorer(
-                vectors: vectors, weighting: index.metadata.configuration.weighting, semantic: semantic)
+                vectors: loaded.vectors, weighting: index.metadata.configuration.weighting, semantic: loaded.semantic,
+                embedding: loaded.embedding)
+            let model = loaded.model
             displayForms = model.vocabulary.displayForms
         } else {
             scorer = nil
@@ -190,14 +192,17 @@ public struct RelatedRanker: Sendable {
     private func explanation(_ a: Int, _ b: Int, terms: Int) -> Explanation? {
         guard let scorer else { return nil }
         let contributions = scorer.contributions(a, b)
-        let latent = scorer.latentContribution(a, b)
-        let similarity = contributions.reduce(latent) { $0 + $1.contribution }
+        let dense = scorer.denseParts(a, b)
+        let similarity = contributions.reduce(dense.latent + dense.embedding) { $0 + $1.contribution }
         func share(_ x: Float) -> Float { similarity > 0 ? x / similarity : 0 }
         return Explanation(
             similarity: similarity,
             terms: contributions.prefix(max(0, terms)).map {
                 Explanation.Term(term: displayForms[Int($0.term)], contribution: $0.contribution, share: share($0.contribution))
             },
-            topic: scorer.semantic == nil ? nil : Explanation.Term(term: "(topic)", contribution: latent, share: share(latent)))
+            topic: scorer.model.blendsLatent
+                ? Explanation.Term(term: "(topic)", contribution: dense.latent, share: share(dense.latent)) : nil,
+            meaning: scorer.model.blendsEmbedding
+                ? Explanation.Term(term: "(meaning)", contribution: dense.embedding, share: share(dense.embedding)) : nil)
     }
 }

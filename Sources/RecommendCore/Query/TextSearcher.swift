@@ -1,14 +1,17 @@
 /// Related articles for text that is not in the index (an editor's draft). The text is vectorised with the
-/// index's own vocabulary and idf, placed in its latent space by a `TermProjection`, and scored as an article is
-/// at build time: exactly against every article when the index is below its exact limit (or `exact` is asked
-/// for); otherwise exactly against candidates, its nearest articles in the latent space (among all of them, or
-/// in its nearest cells of a `LatentCells` partition) and the articles sharing its strongest rare terms.
+/// index's own vocabulary and idf, placed in its latent space by a `TermProjection` and in its embedding space
+/// by the index's embedding model, and scored as an article is at build time: exactly against every article when
+/// the index is below its exact limit (or `exact` is asked for); otherwise exactly against candidates, its nearest
+/// articles by the dense part of the score (among all of them, or in its nearest cells of a `LatentCells`
+/// partition) and the articles sharing its strongest rare terms.
 public struct TextSearcher: Sendable {
     public let index: RecommendIndex
     let model: TFIDFModel
     let scorer: ExactScorer
     /// Places texts in the latent space; nil for an index without one.
     let projection: TermProjection?
+    /// Embeds texts in the embedding space; nil for an index without one.
+    let embedder: ArticleEmbedder?
     /// The latent space partitioned into cells, for large indexes searched many times.
     let cells: LatentCells?
     /// Scores every article, whatever the index's size.
@@ -22,9 +25,11 @@ public struct TextSearcher: Sendable {
     static let breadth = 2
 
     /// Loads (and verifies) the vocabulary and vectors of `index`.
-    /// - Throws: `IndexFileError` when those sections are damaged.
-    public init(index: RecommendIndex, exact: Bool = false) throws {
-        self.init(index: index, model: try index.loadModel(), exact: exact)
+    /// - Parameter embedder: the model of the index's embedding channel (ignored for an index without one).
+    /// - Throws: `IndexFileError` when those sections are damaged; `EmbeddingError.otherModel` when the index has
+    ///   an embedding channel and `embedder` is not its model.
+    public init(index: RecommendIndex, embedder: ArticleEmbedder? = nil, exact: Bool = false) throws {
+        try self.init(index: index, model: try index.loadModel(), embedder: embedder, exact: exact)
     }
 
     /// A searcher over `index` with its model already loaded (shared with a `RelatedRanker`).
@@ -34,26 +39,36 @@ public struct TextSearcher: Sendable {
     ///     once, so that each text probes `SimilarityOptions.probes` of them instead of scanning every article
     ///     (about a tenth of the work at 20,000 articles, a thirtieth at 200,000): what a service answering many
     ///     texts wants, not a single query (the partition costs about a second per 200,000 articles).
-    public init(index: RecommendIndex, model loaded: RecommendIndex.Model, exact: Bool = false, partitioned: Bool = false) {
+    ///   - embedder: the model of the index's embedding channel (ignored for an index without one).
+    /// - Throws: `EmbeddingError.otherModel` when the index has an embedding channel and `embedder` is not its
+    ///   model.
+    public init(
+        index: RecommendIndex, model loaded: RecommendIndex.Model, embedder: ArticleEmbedder? = nil, exact: Bool = false,
+        partitioned: Bool = false
+    ) throws(EmbeddingError) {
         self.index = index
-        let (model, vectors, semantic) = loaded
+        let (model, vectors, semantic, embedding) = loaded
+        if let embedding, embedder?.identity != embedding.model {
+            throw .otherModel(index: index.path, built: embedding.model, found: embedder?.identity)
+        }
         self.model = model
         let weighting = index.metadata.configuration.weighting
         let similarity = index.metadata.configuration.similarity
-        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic)
+        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic, embedding: embedding)
         self.scorer = scorer
+        self.embedder = scorer.embedding != nil ? embedder : nil
         workspaces = WorkspacePool(for: scorer)
         projection = scorer.semantic.map {
             TermProjection(
                 space: $0, titlePostings: scorer.titlePostings, bodyPostings: scorer.bodyPostings,
                 model: ScoreModel(lexical: weighting))
         }
-        let exact = exact || scorer.semantic == nil || vectors.count < similarity.exactBelow
+        let exact = exact || scorer.dense == nil || vectors.count < similarity.exactBelow
         self.exact = exact
         cells =
             !exact && partitioned
-            ? scorer.semantic.map {
-                LatentCells(space: $0, probes: Self.breadth * similarity.probes, seed: similarity.seed)
+            ? scorer.dense.map {
+                LatentCells(vectors: $0.rows, probes: Self.breadth * similarity.probes, seed: similarity.seed)
             } : nil
     }
 
@@ -66,20 +81,24 @@ public struct TextSearcher: Sendable {
     public func related(title: String, body: String, k: Int) throws -> [RelatedArticle] {
         guard !title.trimmed.isEmpty || !body.trimmed.isEmpty else { throw QueryError.emptyText }
         let query = model.vectorize(title: title, body: body)
-        let latent = projection?.unitVector(of: query, row: 0)
+        let dense = scorer.denseRow(
+            text: query, row: 0, latent: projection?.unitVector(of: query, row: 0),
+            embedding: embedder.flatMap { embedder in
+                scorer.embedding?.place(embedder.embed(title: title, body: body))
+            })
         var top = TopK(capacity: k)
         workspaces.withWorkspace { workspace in
             if exact {
-                scorer.scoreAll(text: query, row: 0, latent: latent, workspace: &workspace, into: &top)
+                scorer.scoreAll(text: query, row: 0, dense: dense, workspace: &workspace, into: &top)
             } else {
                 let options = index.metadata.configuration.similarity
-                var candidates = nearestInLatentSpace(latent ?? [], count: Self.breadth * options.candidates)
+                var candidates = nearestByDenseRows(dense ?? [], count: Self.breadth * options.candidates)
                 candidates += scorer.lexicalCandidates(
                     of: query, row: 0, excluding: nil, terms: options.lexicalTerms,
                     count: Self.breadth * options.lexicalCandidates, workspace: &workspace)
                 var seen = Set<Int32>()
                 candidates = candidates.filter { seen.insert($0).inserted }
-                let scores = scorer.scores(of: query, row: 0, latent: latent, candidates, workspace: &workspace)
+                let scores = scorer.scores(of: query, row: 0, dense: dense, candidates, workspace: &workspace)
                 for (j, s) in zip(candidates, scores) where s > 0 { top.insert(s, j) }
             }
         }
@@ -90,13 +109,13 @@ public struct TextSearcher: Sendable {
         }
     }
 
-    /// The `count` articles whose unit latent vectors have the highest inner product with `q`: from the cells
-    /// nearest to it when the space is partitioned, otherwise from all of them (one `sgemv`).
-    private func nearestInLatentSpace(_ q: [Float], count: Int) -> [Int32] {
-        guard let space = scorer.semantic, q.count == space.dimensions else { return [] }
-        if let cells { return cells.nearest(to: q, in: space, count: count) }
+    /// The `count` articles whose dense rows have the highest inner product with `q` (the dense part of the
+    /// score): from the cells nearest to it when the rows are partitioned, otherwise from all of them (one `sgemv`).
+    private func nearestByDenseRows(_ q: [Float], count: Int) -> [Int32] {
+        guard let dense = scorer.dense, q.count == dense.dimensions else { return [] }
+        if let cells { return cells.nearest(to: q, count: count) }
         var top = TopK(capacity: count)
-        top.insert(scores: space.vectors.innerProducts(with: q))
+        top.insert(scores: dense.rows.innerProducts(with: q))
         return top.sortedIndices()
     }
 }

@@ -26,6 +26,9 @@ public struct ReindexJob: Sendable {
     public var validationSample = 200
     /// Where to write the JSON report, if anywhere.
     public var reportPath: String?
+    /// The folder of the embedding model the index's configuration names. Without the model, a first index is
+    /// built without the channel (the report says so); an index that has the channel is not rebuilt without it.
+    public var modelsDirectory = "Models"
     /// Receives progress.
     public var progress: (@Sendable (ReindexEvent) -> Void)?
     /// Makes the run fail at this step (tests of the failure paths).
@@ -134,6 +137,7 @@ public struct ReindexJob: Sendable {
                 configuration: previous?.metadata.configuration ?? RecommendConfiguration(), duplicates: duplicates,
                 generation: generation)
             builder.onPhase = onPhase
+            builder.embedder = ArticleEmbedder.load(for: builder.configuration.embedding, in: modelsDirectory)
             let built: (contents: IndexContents, report: BuildReport)
             if incremental, let previous {
                 built = try builder.update(try previous.contents(), articles: articles, feed: feed)
@@ -145,6 +149,7 @@ public struct ReindexJob: Sendable {
                 built = try builder.build(articles: articles, feed: feed, previous: previous?.previousTopics())
             }
             report.mode = built.report.mode
+            if let embeddingNote = built.report.embeddingNote { note(embeddingNote) }
             timer.record(built.report.phases)
             report.topics = built.report.topics?.changes
             return built.contents

@@ -8,6 +8,11 @@ public struct ExactScorer: Sendable {
     public let model: ScoreModel
     /// The latent space blended in (nil when `model` blends none).
     public let semantic: SemanticSpace?
+    /// The embedding space blended in (nil when `model` blends none).
+    public let embedding: EmbeddingSpace?
+    /// The dense part of the score, latent and embedding, as rows whose inner products it is (nil when `model`
+    /// blends neither).
+    public let dense: DenseChannels?
     /// Title vectors by term (postings lists), for scoring one query against every article.
     let titlePostings: SparseMatrix
     /// Body vectors by term.
@@ -16,12 +21,17 @@ public struct ExactScorer: Sendable {
     /// one byte per term stays in cache where the postings' row starts do not.
     let rareTerms: [UInt8]
 
-    /// A scorer of `vectors` with the model `weighting` asks for over `semantic`.
-    /// - Complexity: O(entries + terms) to build the postings lists.
-    public init(vectors: FieldVectors, weighting: WeightingOptions, semantic: SemanticSpace?) {
+    /// A scorer of `vectors` with the model `weighting` asks for over `semantic` and `embedding`.
+    /// - Complexity: O(entries + terms) to build the postings lists, O(articles × dense dimensions) for the dense
+    ///   rows.
+    public init(
+        vectors: FieldVectors, weighting: WeightingOptions, semantic: SemanticSpace?, embedding: EmbeddingSpace? = nil
+    ) {
         self.vectors = vectors
-        model = ScoreModel(weighting, semantic: semantic)
+        model = ScoreModel(weighting, semantic: semantic, embedding: embedding)
         self.semantic = model.blendsLatent ? semantic : nil
+        self.embedding = model.blendsEmbedding ? embedding : nil
+        dense = DenseChannels(model: model, vectors: vectors, semantic: semantic, embedding: embedding)
         titlePostings = vectors.title.transposed()
         bodyPostings = vectors.body.transposed()
         let rare = Self.rareLimit(articles: vectors.count)
@@ -43,8 +53,8 @@ public struct ExactScorer: Sendable {
         var body: [Float] = []
         var accumulator: [Float] = []
         var touched: [Int32] = []
-        /// Latent cosines of the query against every article.
-        var latentScores: [Float] = []
+        /// Dense parts of the score of the query against every article.
+        var denseScores: [Float] = []
         /// Per article, the query it was last scored for: a candidate listed twice is scored once.
         var lastQuery: [Int32] = []
 
@@ -69,20 +79,26 @@ public struct ExactScorer: Sendable {
 
     /// Scores article `i` against each of `candidates` (never itself, each once) and offers those with a positive
     /// score to `top`.
-    /// - Complexity: O(entries of `i` + entries of the candidates + candidates × latent dimensions).
+    /// - Complexity: O(entries of `i` + entries of the candidates + candidates × dense dimensions).
     public func scoreCandidates(of i: Int, _ candidates: [Int32], workspace: inout Workspace, into top: inout TopK) {
         let unique = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
-        let scores = scores(of: vectors, row: i, latent: latentVector(i), unique, workspace: &workspace)
+        let scores = scores(of: vectors, row: i, dense: denseRow(i), unique, workspace: &workspace)
         for (j, s) in zip(unique, scores) where s > 0 { top.insert(s, j) }
     }
 
-    /// The unit latent vector of article `i` (nil without a semantic blend).
-    func latentVector(_ i: Int) -> [Float]? { semantic.map { Array($0.vectors.row(i)) } }
+    /// The dense row of article `i` (nil without a dense blend).
+    func denseRow(_ i: Int) -> [Float]? { dense.map { Array($0.rows.row(i)) } }
+
+    /// The dense row of a text: row `row` of `query` (vectors over the same vocabulary), with its unit latent
+    /// vector (from a `TermProjection`) and its unit vector in the embedding space (nil when not embedded).
+    public func denseRow(text query: FieldVectors, row: Int, latent: [Float]?, embedding: [Float]?) -> [Float]? {
+        dense?.row(model: model, query: query, row: row, latent: latent, embedding: embedding)
+    }
 
     /// The scores of row `row` of `query` (an article's or a text's vectors over the same vocabulary, with its
-    /// unit latent vector) against each of `others`, in order.
-    /// - Complexity: O(entries of the row + entries of the others + others × latent dimensions).
-    func scores(of query: FieldVectors, row: Int, latent: [Float]?, _ others: [Int32], workspace: inout Workspace)
+    /// dense row) against each of `others`, in order.
+    /// - Complexity: O(entries of the row + entries of the others + others × dense dimensions).
+    func scores(of query: FieldVectors, row: Int, dense q: [Float]?, _ others: [Int32], workspace: inout Workspace)
         -> [Float]
     {
         let t = vectors.title
@@ -92,20 +108,18 @@ public struct ExactScorer: Sendable {
         if workspace.body.isEmpty { workspace.body = [Float](repeating: 0, count: workspace.bodyTerms) }
         for k in qt.range(ofRow: row) { workspace.title[Int(qt.columns[k])] = model.titleFactor * qt.values[k] }
         for k in qb.range(ofRow: row) { workspace.body[Int(qb.columns[k])] = model.bodyFactor * qb.values[k] }
-        let latentWeight = semantic != nil && latent != nil ? model.latentWeight : 0
-        let d = semantic?.dimensions ?? 0
+        let blended = dense != nil && q != nil
+        let d = dense?.dimensions ?? 0
         let out = workspace.title.withUnsafeBufferPointer { spreadTitle in
             workspace.body.withUnsafeBufferPointer { spreadBody in
-                (semantic?.vectors.storage ?? []).withUnsafeBufferPointer { unit in
-                    (latent ?? []).withUnsafeBufferPointer { q in
+                (dense?.rows.storage ?? []).withUnsafeBufferPointer { rows in
+                    (q ?? []).withUnsafeBufferPointer { q in
                         others.map { j32 -> Float in
                             let j = Int(j32)
                             var s: Float = 0
                             for k in t.range(ofRow: j) { s += spreadTitle[Int(t.columns[k])] * t.values[k] }
                             for k in b.range(ofRow: j) { s += spreadBody[Int(b.columns[k])] * b.values[k] }
-                            if latentWeight > 0 {
-                                s += latentWeight * InnerProduct.of(q.baseAddress!, unit.baseAddress! + j * d, count: d)
-                            }
+                            if blended { s += InnerProduct.of(q.baseAddress!, rows.baseAddress! + j * d, count: d) }
                             return s
                         }
                     }
@@ -160,20 +174,21 @@ public struct ExactScorer: Sendable {
     }
 
     /// Scores article `i` against every other article and offers those with a positive score to `top`.
-    /// - Complexity: O(postings of its terms + articles × latent dimensions).
+    /// - Complexity: O(postings of its terms + articles × dense dimensions).
     public func scoreAll(article i: Int, workspace: inout Workspace, into top: inout TopK) {
         accumulateLexical(vectors, row: i, workspace: &workspace)
-        collect(latent: latentVector(i), excluding: i, workspace: &workspace, into: &top)
+        collect(dense: denseRow(i), excluding: i, workspace: &workspace, into: &top)
     }
 
-    /// Scores a text (row `row` of `query`, vectors over the same vocabulary, with its unit latent vector from a
-    /// `TermProjection`) against every article and offers those with a positive score to `top`.
-    /// - Complexity: O(postings of its terms + articles × latent dimensions).
+    /// Scores a text (row `row` of `query`, vectors over the same vocabulary, with its dense row from
+    /// `denseRow(text:row:latent:embedding:)`) against every article and offers those with a positive score to
+    /// `top`.
+    /// - Complexity: O(postings of its terms + articles × dense dimensions).
     public func scoreAll(
-        text query: FieldVectors, row: Int, latent: [Float]?, workspace: inout Workspace, into top: inout TopK
+        text query: FieldVectors, row: Int, dense q: [Float]?, workspace: inout Workspace, into top: inout TopK
     ) {
         accumulateLexical(query, row: row, workspace: &workspace)
-        collect(latent: latent, excluding: nil, workspace: &workspace, into: &top)
+        collect(dense: q, excluding: nil, workspace: &workspace, into: &top)
     }
 
     /// Adds the lexical part of the score, `(1 - β) (w cos_title + (1 - w) cos_body)`, of the query row to the
@@ -213,16 +228,16 @@ public struct ExactScorer: Sendable {
         }
     }
 
-    /// Adds the latent part to the accumulated lexical scores, offers the results to `top` and clears the
+    /// Adds the dense part to the accumulated lexical scores, offers the results to `top` and clears the
     /// accumulator.
-    private func collect(latent: [Float]?, excluding: Int?, workspace: inout Workspace, into top: inout TopK) {
-        if let semantic, let latent {
+    private func collect(dense q: [Float]?, excluding: Int?, workspace: inout Workspace, into top: inout TopK) {
+        if let dense, let q {
             let n = vectors.count
-            semantic.vectors.innerProducts(with: latent, into: &workspace.latentScores)
+            dense.rows.innerProducts(with: q, into: &workspace.denseScores)
             workspace.accumulator.withUnsafeMutableBufferPointer { lexical in
-                workspace.latentScores.withUnsafeBufferPointer { latent in
+                workspace.denseScores.withUnsafeBufferPointer { denseScores in
                     for j in 0..<n where j != excluding {
-                        let s = lexical[j] + model.latentWeight * latent[j]
+                        let s = lexical[j] + denseScores[j]
                         if s > 0, s > top.threshold { top.insert(s, Int32(j)) }
                     }
                     for j in workspace.touched { lexical[Int(j)] = 0 }

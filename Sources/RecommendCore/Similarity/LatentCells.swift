@@ -1,4 +1,4 @@
-/// The articles' unit latent vectors partitioned into cells by spherical k-means (as the inverted-file
+/// The articles' dense rows (`DenseChannels`) partitioned into cells by spherical k-means (as the inverted-file
 /// candidate search does at build time), so that the articles nearest to a new text are looked for in its
 /// `probes` nearest cells only: about `probes / cells` of the work of scoring every article.
 struct LatentCells: Sendable {
@@ -14,23 +14,23 @@ struct LatentCells: Sendable {
 
     /// - Complexity: O(iterations × sample × cells × d + articles × cells × d) in `sgemm`; memory: a copy of the
     ///   unit vectors.
-    init(space: SemanticSpace, probes: Int, seed: UInt64) {
-        let cells = SphericalPartition.cellCount(forRows: space.vectors.rows)
-        centroids = SphericalPartition.train(space.vectors, cells: cells, seed: seed)
-        let assignment = SphericalPartition.nearest(space.vectors, centroids: centroids, count: 1)
+    init(vectors: DenseMatrix, probes: Int, seed: UInt64) {
+        let cells = SphericalPartition.cellCount(forRows: vectors.rows)
+        centroids = SphericalPartition.train(vectors, cells: cells, seed: seed)
+        let assignment = SphericalPartition.nearest(vectors, centroids: centroids, count: 1)
         (start, order) = SphericalPartition.members(of: assignment, stride: 1, cells: cells)
         var members = [Float]()
-        members.reserveCapacity(space.vectors.storage.count)
-        for j in order { members += space.vectors.row(Int(j)) }
+        members.reserveCapacity(vectors.storage.count)
+        for j in order { members += vectors.row(Int(j)) }
         self.members = members
         self.probes = min(probes, cells)
     }
 
-    /// The `count` articles of the `probes` cells nearest to the unit vector `q` with the highest inner
-    /// product with it, best first.
+    /// The `count` articles of the `probes` cells nearest to the vector `q` with the highest inner product with
+    /// it, best first.
     /// - Complexity: O(cells × d + probed articles × d).
-    func nearest(to q: [Float], in space: SemanticSpace, count: Int) -> [Int32] {
-        let d = space.dimensions
+    func nearest(to q: [Float], count: Int) -> [Int32] {
+        let d = centroids.columns
         var nearestCells = TopK(capacity: probes)
         nearestCells.insert(scores: centroids.innerProducts(with: q))
         var top = TopK(capacity: count)

@@ -1,36 +1,48 @@
 /// The score of single pairs of articles (`ScoreModel`) and its decomposition into per-term contributions plus
-/// the latent part. Unlike `ExactScorer` it needs no postings lists, so it is cheap to set up for query-time work
+/// the dense (latent and embedding) parts. Unlike `ExactScorer` it needs no postings lists, so it is cheap to set up for query-time work
 /// on a handful of pairs (diversity re-ranking, explanations) and for near-duplicate checks.
 public struct PairScorer: Sendable {
     public let vectors: FieldVectors
     public let model: ScoreModel
-    /// The latent space blended in (nil when `model` blends none).
-    public let semantic: SemanticSpace?
+    /// The dense part of the score (nil when `model` blends neither a latent nor an embedding space).
+    public let dense: DenseChannels?
 
-    /// A scorer of `vectors` with the model `weighting` asks for over `semantic`.
-    public init(vectors: FieldVectors, weighting: WeightingOptions, semantic: SemanticSpace?) {
-        self.init(vectors: vectors, model: ScoreModel(weighting, semantic: semantic), semantic: semantic)
+    /// A scorer of `vectors` with the model `weighting` asks for over `semantic` and `embedding`.
+    public init(
+        vectors: FieldVectors, weighting: WeightingOptions, semantic: SemanticSpace?, embedding: EmbeddingSpace? = nil
+    ) {
+        self.init(
+            vectors: vectors, model: ScoreModel(weighting, semantic: semantic, embedding: embedding),
+            semantic: semantic, embedding: embedding)
     }
 
-    /// A scorer of `vectors` with `model`; `semantic` is needed (and kept) only when the model blends it.
-    public init(vectors: FieldVectors, model: ScoreModel, semantic: SemanticSpace? = nil) {
+    /// A scorer of `vectors` with `model`; `semantic` and `embedding` are needed (and used) only when the model
+    /// blends them.
+    public init(
+        vectors: FieldVectors, model: ScoreModel, semantic: SemanticSpace? = nil, embedding: EmbeddingSpace? = nil
+    ) {
         precondition(!model.blendsLatent || semantic != nil, "a latent blend needs a latent space")
+        precondition(!model.blendsEmbedding || embedding != nil, "an embedding blend needs an embedding space")
         self.vectors = vectors
         self.model = model
-        self.semantic = model.blendsLatent ? semantic : nil
+        dense = DenseChannels(model: model, vectors: vectors, semantic: semantic, embedding: embedding)
     }
 
     /// The score of articles `a` and `b`.
-    /// - Complexity: O(entries of both articles + latent dimensions).
+    /// - Complexity: O(entries of both articles + dense dimensions).
     public func score(_ a: Int, _ b: Int) -> Float {
         model.titleFactor * vectors.title.dot(row: a, with: vectors.title, row: b) + model.bodyFactor
-            * bodyCosine(a, b) + latentContribution(a, b)
+            * bodyCosine(a, b) + denseContribution(a, b)
     }
 
-    /// What the latent (topic) similarity adds to `score(a, b)`: `β cos_latent`.
-    public func latentContribution(_ a: Int, _ b: Int) -> Float {
-        guard let semantic else { return 0 }
-        return model.latentWeight * semantic.cosine(a, b)
+    /// What the dense channels add to `score(a, b)`: `β cos_latent + η s_a s_b cos_embedding`.
+    public func denseContribution(_ a: Int, _ b: Int) -> Float {
+        dense?.score(a, b) ?? 0
+    }
+
+    /// The two parts of `denseContribution(a, b)`: the latent (topic) one and the embedding (meaning) one.
+    public func denseParts(_ a: Int, _ b: Int) -> (latent: Float, embedding: Float) {
+        dense?.parts(a, b) ?? (0, 0)
     }
 
     /// The cosine of the bodies of `a` and `b`, the measure of near-duplicate text.
@@ -40,7 +52,7 @@ public struct PairScorer: Sendable {
     }
 
     /// What each shared term adds to `score(a, b)`: `(1 - β) (w t_a[t] t_b[t] + (1 - w) b_a[t] b_b[t])`, by term
-    /// id, largest first (ties by term id). With `latentContribution` they sum to the score.
+    /// id, largest first (ties by term id). With `denseContribution` they sum to the score.
     /// - Complexity: O(entries of both articles + shared terms × log shared terms).
     public func contributions(_ a: Int, _ b: Int) -> [(term: Int32, contribution: Float)] {
         var byTerm: [Int32: Float] = [:]

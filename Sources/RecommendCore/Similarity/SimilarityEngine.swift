@@ -14,21 +14,24 @@ public struct SimilarityEngine: Sendable {
 
     /// The related lists of every article, `options.neighbours` wide, the method used (`exact` or
     /// `dense-candidates`) and the latent space blended into the scores (nil when the semantic weight is 0).
-    /// `latent` holds the LSA coordinates of the same articles; candidates come from all its dimensions.
-    /// - Complexity: exact mode O(Σ over terms of df² + n² × latent dimensions); otherwise O(n² d) in `sgemm`
-    ///   plus O(n × candidates × (entries per article + latent dimensions)) for the re-rank.
-    public func relatedLists(_ vectors: FieldVectors, latent: LatentVectors) -> SimilarityResult {
+    /// `latent` holds the LSA coordinates of the same articles; candidates come from all its dimensions, and from
+    /// `embedding` (the articles' embedding space, nil for none) when the score blends it.
+    /// - Complexity: exact mode O(Σ over terms of df² + n² × dense dimensions); otherwise O(n² d) in `sgemm`
+    ///   plus O(n × candidates × (entries per article + dense dimensions)) for the re-rank.
+    public func relatedLists(
+        _ vectors: FieldVectors, latent: LatentVectors, embedding: EmbeddingSpace? = nil
+    ) -> SimilarityResult {
         let semantic =
             weighting.semanticWeight > 0 && latent.dimensions > 0
             ? latent.semanticSpace(dimensions: weighting.semanticDimensions) : nil
-        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic)
+        let scorer = ExactScorer(vectors: vectors, weighting: weighting, semantic: semantic, embedding: embedding)
         var statistics = SimilarityResult.Statistics()
         if vectors.count < options.exactBelow || latent.dimensions == 0 {
             let lists = Stopwatch.adding(to: &statistics.rankingSeconds) { exactLists(scorer) }
             let final = Stopwatch.adding(to: &statistics.feedbackSeconds) { withFeedback(lists, scorer) }
             return SimilarityResult(lists: final, method: "exact", semantic: semantic, statistics: statistics)
         }
-        let unit = latent.unitVectors(dimensions: latent.dimensions)
+        let unit = Self.candidateSpace(latent, scorer, embeddingDimensions: options.embeddingCandidateDimensions ?? .max)
         let width = max(options.candidates, options.neighbours)
         let method: String
         let lists: RelatedLists
@@ -45,6 +48,35 @@ public struct SimilarityEngine: Sendable {
         let final = Stopwatch.adding(to: &statistics.feedbackSeconds) { withFeedback(lists, scorer) }
         statistics.sampledRecall = Stopwatch.adding(to: &statistics.recallSeconds) { sampledRecall(final, scorer) }
         return SimilarityResult(lists: final, method: method, semantic: semantic, statistics: statistics)
+    }
+
+    /// The vectors candidates are searched in: the unit LSA vectors over all their dimensions, followed, when the
+    /// score blends an embedding space, by each article's embedding part of its dense row (`DenseChannels`)
+    /// projected on its `embeddingCandidateDimensions` principal axes, with the LSA part weighted as the score
+    /// weighs it: inner products approximate the dense part of the score, and the search costs what 192
+    /// dimensions cost instead of 384 (on 20 Newsgroups the sampled recall of the exact top-10 was 0.997 with 64
+    /// axes, 0.999 with all 256 dimensions, 0.993 with 32, 0.972 with the LSA vectors alone).
+    static func candidateSpace(_ latent: LatentVectors, _ scorer: ExactScorer, embeddingDimensions: Int) -> DenseMatrix {
+        let unit = latent.unitVectors(dimensions: latent.dimensions)
+        guard let dense = scorer.dense, dense.dimensions > dense.latentDimensions else { return unit }
+        let n = unit.rows
+        let de = dense.dimensions - dense.latentDimensions
+        var part = [Float]()
+        part.reserveCapacity(n * de)
+        for i in 0..<n { part += dense.rows.row(i).dropFirst(dense.latentDimensions) }
+        var embedded = DenseMatrix(rows: n, columns: de, storage: part)
+        // Without the axes (LAPACK failing is not expected) the search uses every dimension: slower, not worse.
+        if embeddingDimensions < de, let axes = try? embedded.principalAxes(count: embeddingDimensions) {
+            embedded = embedded.projected(on: axes)
+        }
+        let scale = scorer.model.blendsLatent ? scorer.model.latentWeight.squareRoot() : 1
+        var storage = [Float]()
+        storage.reserveCapacity(n * (unit.columns + embedded.columns))
+        for i in 0..<n {
+            storage += unit.row(i).lazy.map { scale * $0 }
+            storage += embedded.row(i)
+        }
+        return DenseMatrix(rows: n, columns: unit.columns + embedded.columns, storage: storage)
     }
 
     /// Pseudo-relevance feedback (Rocchio): each article's query is widened by its nearest neighbours, so
@@ -66,12 +98,12 @@ public struct SimilarityEngine: Sendable {
             for nb in neighbours { candidates += lists.list(of: Int(nb), limit: depth).map { Int32($0.index) } }
             candidates = candidates.filter { Int($0) != i && workspace.stamp($0, for: i) }
             var combined = scorer.scores(
-                of: scorer.vectors, row: i, latent: scorer.latentVector(i), candidates, workspace: &workspace)
+                of: scorer.vectors, row: i, dense: scorer.denseRow(i), candidates, workspace: &workspace)
             if !neighbours.isEmpty {
                 let share = gamma / Float(neighbours.count)
                 for nb in neighbours {
                     let s = scorer.scores(
-                        of: scorer.vectors, row: Int(nb), latent: scorer.latentVector(Int(nb)), candidates,
+                        of: scorer.vectors, row: Int(nb), dense: scorer.denseRow(Int(nb)), candidates,
                         workspace: &workspace)
                     for k in candidates.indices where candidates[k] != nb { combined[k] += share * s[k] }
                 }

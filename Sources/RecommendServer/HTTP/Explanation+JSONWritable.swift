@@ -2,7 +2,13 @@ internal import RecommendCore
 
 extension Explanation: JSONWritable {
     func write(to json: inout JSONWriter) {
-        json.raw("{\"similarity\":")
+        json.raw("{")
+        if let meaning {
+            json.raw("\"meaning\":")
+            meaning.write(to: &json)
+            json.raw(",")
+        }
+        json.raw("\"similarity\":")
         json.number(similarity)
         json.raw(",\"terms\":")
         json.array(terms)

@@ -24,6 +24,8 @@ struct IndexReloader: Service {
     let pollInterval: Duration?
     let reloadOnHangup: Bool
     let logger: Logger
+    /// Where the index's embedding model is read from.
+    let modelsDirectory: String
     /// The files tried at start-up, so that unchanged files are not loaded twice.
     let initialFiles: WatchedFiles
 
@@ -72,9 +74,10 @@ struct IndexReloader: Service {
     /// Loads the index at the served path with its overrides and swaps them in, or refuses them.
     private func reload(reason: String) async {
         let path = served.path
+        let models = modelsDirectory
         let result = await withCheckedContinuation { continuation in
             DispatchQueue.global().async {
-                continuation.resume(returning: Result { try IndexSnapshot.load(path: path) })
+                continuation.resume(returning: Result { try IndexSnapshot.load(path: path, modelsDirectory: models) })
             }
         }
         let previous = served.snapshot?.generation

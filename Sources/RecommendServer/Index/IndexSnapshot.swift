@@ -34,18 +34,21 @@ struct IndexSnapshot: Sendable {
     /// answers from the bytes it verified), loads its model and reads the overrides file beside it
     /// (`<path>.overrides.json`) if there is one, so that every section's checksum and structure and every
     /// overrides rule is verified before the snapshot is used.
-    /// - Throws: `IndexFileError` when the index is missing, truncated or corrupt anywhere; `OverridesError`
-    ///   when the overrides file cannot be read or has a bad rule.
+    /// The embedding model of an index built with an embedding channel is read from `modelsDirectory`.
+    /// - Throws: `IndexFileError` when the index is missing, truncated or corrupt anywhere; `EmbeddingError` when
+    ///   its embedding model is missing, another or damaged; `OverridesError` when the overrides file cannot be
+    ///   read or has a bad rule.
     /// - Complexity: O(file size): every section is checksummed and the vectors are copied into memory once,
     ///   shared by unseen text and by explanations and diversity.
-    static func load(path: String) throws -> IndexSnapshot {
+    static func load(path: String, modelsDirectory: String) throws -> IndexSnapshot {
         let clock = ContinuousClock()
         let start = clock.now
         let files = WatchedFiles(indexPath: path)
         let index = try RecommendIndex(path: path, residence: .copied)
         try index.verify()
         let model = try index.loadModel()
-        let searcher = TextSearcher(index: index, model: model, partitioned: true)
+        let embedder = try ArticleEmbedder.load(forIndex: index.metadata, at: path, in: modelsDirectory)
+        let searcher = try TextSearcher(index: index, model: model, embedder: embedder, partitioned: true)
         let overrides =
             files.overrides == nil
             ? RelatedOverrides.none

@@ -29,6 +29,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Leave out the embedding channel (default: on when its model is installed).")
     var noEmbedding = false
 
+    @Option(help: "The embedding model: its folder's name in the models folder (default wordllama-l2-256).")
+    var embeddingModel: String?
+
     @Option(help: "Weight of the embedding cosine for a pair of articles without terms (0: no embedding channel).")
     var embeddingWeight: Float?
 
@@ -108,6 +111,9 @@ struct IndexCommand: AsyncParsableCommand {
             throw ValidationError("--near-duplicate-cosine must be in 0...1")
         }
         if noPrevious, previous != nil { throw ValidationError("--previous and --no-previous exclude each other") }
+        if noEmbedding, embeddingModel != nil {
+            throw ValidationError("--embedding-model and --no-embedding exclude each other")
+        }
     }
 
     func run() async throws {
@@ -119,6 +125,7 @@ struct IndexCommand: AsyncParsableCommand {
         if let semanticDimensions { configuration.weighting.semanticDimensions = semanticDimensions }
         if let embeddingWeight { configuration.weighting.embeddingWeight = embeddingWeight }
         if let embeddingEvidence { configuration.weighting.embeddingEvidence = embeddingEvidence }
+        if let embeddingModel { configuration.embedding?.model = embeddingModel }
         if noEmbedding || configuration.weighting.embeddingWeight == 0 { configuration.embedding = nil }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
         if let denseDimensions { configuration.similarity.denseDimensions = denseDimensions }

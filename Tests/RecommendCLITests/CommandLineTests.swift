@@ -1,4 +1,5 @@
 import Foundation
+import RecommendCore
 import Testing
 import TestSupport
 
@@ -81,6 +82,35 @@ struct CLI {
         #expect(result.stdout.contains("indexed 200 articles"))
         #expect(result.stdout.contains("read 200, indexed 200, skipped 0"))
         #expect(result.stdout.contains("  1. "))
+    }
+
+    @Test("the embedding channel is on with an installed model and says so when there is none; query needs the model")
+    func embeddingChannel() throws {
+        let models = directory + "/models"
+        try TestEmbeddingModel.write(to: models, texts: try sampleArticles().flatMap { [$0.title, $0.body] })
+        let configured = ["--models", models]
+        // The model named by the configuration: an index of the sample with this folder as the models folder.
+        let built = try CLI.run(["index", "--index", index] + configured + ["--json"])
+        #expect(built.status == 0, "\(built.stderr)")
+        // The default model name is not in the folder: the channel is left out, and the run says why.
+        #expect(built.stderr.contains("no embedding channel") || built.stdout.contains("\"embeddingNote\""))
+        let named = try CLI.run(
+            ["index", "--index", index, "--embedding-model", TestEmbeddingModel.name] + configured)
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(named.stdout.contains("embedding channel: 'test-model' (16 dimensions"), "\(named.stdout)")
+        #expect(try CLI.run(["verify", index]).status == 0)
+        let query = ["query", "--index", index, "--title", "Dockers strike at Santos port", "-k", "3"]
+        let answered = try CLI.run(query + configured)
+        #expect(answered.status == 0, "\(answered.stderr)")
+        #expect(CLI.entries(answered.stdout).count == 3)
+        let missing = try CLI.run(query)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("was built with the embedding model 'test-model'"), "\(missing.stderr)")
+        #expect(missing.stderr.contains("which is not loaded"), "\(missing.stderr)")
+        // related answers from the stored lists, which need no model.
+        #expect(try CLI.run(["related", "a067", "--index", index]).status == 0)
+        let without = try CLI.run(["index", "--index", index, "--no-embedding"] + configured)
+        #expect(without.status == 0 && !without.stdout.contains("embedding channel"))
     }
 
     @Test("related prints the list for people and for programs; unknown ids and long lists are refused")

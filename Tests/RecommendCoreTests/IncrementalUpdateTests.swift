@@ -127,6 +127,7 @@ import TestSupport
         var configuration = RecommendConfiguration()
         configuration.nearDuplicates?.bodyCosine = 0.85
         configuration.weighting.titleWeight = 0.2
+        configuration.embedding = nil  // built without a model, so stored without the channel
         try IndexWriter.write(IndexBuilder(configuration: configuration).build(articles: articles).contents, to: index)
         let before = try RecommendIndex(path: index).contents()
         let copy = { (id: String) in articles.first { $0.id == id }! }
@@ -161,6 +162,7 @@ import TestSupport
     func noLatentSpaceFallsBack() throws {
         var configuration = RecommendConfiguration()
         configuration.weighting.semanticWeight = 0
+        configuration.embedding = nil  // built without a model, so stored without the channel
         let articles = try sampleArticles()
         let previous = try IndexBuilder(configuration: configuration).build(articles: Array(articles.dropLast(3))).contents
         #expect(previous.semantic == nil)

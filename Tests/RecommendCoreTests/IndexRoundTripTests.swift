@@ -39,6 +39,7 @@ import TestSupport
         let articles = try sampleArticles()
         var settings = RecommendConfiguration()
         settings.nearDuplicates = nil
+        settings.embedding = nil  // built without a model; EmbeddingChannelTests round-trips the channel
         settings.text.stem = false
         settings.weighting.titleWeight = 0.3
         settings.similarity.neighbours = 7

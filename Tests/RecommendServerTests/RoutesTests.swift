@@ -149,6 +149,33 @@ import TestSupport
         }
     }
 
+    @Test("an index with an embedding channel is served with its model; without the model it is not loaded")
+    func embeddingChannel() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("recommend.index")
+        let models = directory.file("models")
+        try TestEmbeddingModel.write(to: models, texts: TestIndex.articles.flatMap { [$0.title, $0.body] })
+        let embedder = try ArticleEmbedder(name: TestEmbeddingModel.name, in: models, leadWords: 200)
+        try IndexWriter.write(
+            try IndexBuilder(embedder: .success(embedder)).build(articles: TestIndex.articles).contents, to: path)
+        let draft = #"{"title": "Dockers walk out at the port", "body": "Automation plans anger the union.", "k": 5}"#
+        let expected = try TextSearcher(index: try RecommendIndex(path: path), embedder: embedder)
+            .related(title: "Dockers walk out at the port", body: "Automation plans anger the union.", k: 5)
+        try await testApplication(indexPath: path, pollInterval: nil, modelsDirectory: models).test(.router) { client in
+            let response = try await client.execute(uri: "/v1/related", method: .post, body: ByteBuffer(string: draft))
+            #expect(response.status == .ok)
+            let body = try response.json(RelatedResponse.self)
+            #expect(body.related.map(\.article.id) == expected.map(\.article.id))
+        }
+        try await testApplication(indexPath: path, pollInterval: nil).test(.router) { client in
+            // Answering texts without the model would drop a part of every score: the index is refused (the log
+            // names the model; EmbeddingChannelTests checks that message).
+            let ready = try await client.execute(uri: "/readyz", method: .get)
+            #expect(ready.status == .serviceUnavailable)
+        }
+    }
+
     @Test("metrics count requests per route and report the index")
     func metrics() async throws {
         let directory = try TemporaryDirectory()

@@ -26,9 +26,10 @@ public struct ReindexJob: Sendable {
     public var validationSample = 200
     /// Where to write the JSON report, if anywhere.
     public var reportPath: String?
-    /// The folder of the embedding model the index's configuration names. Without the model, a first index is
-    /// built without the channel (the report says so); an index that has the channel is not rebuilt without it.
-    public var modelsDirectory = "Models"
+    /// The folder of the embedding model the index's configuration names; nil for none. Without the model, a first
+    /// index is built without the channel (the run says so); an index that has the channel is not rebuilt without
+    /// it.
+    public var modelsDirectory: String?
     /// Receives progress.
     public var progress: (@Sendable (ReindexEvent) -> Void)?
     /// Makes the run fail at this step (tests of the failure paths).
@@ -137,7 +138,9 @@ public struct ReindexJob: Sendable {
                 configuration: previous?.metadata.configuration ?? RecommendConfiguration(), duplicates: duplicates,
                 generation: generation)
             builder.onPhase = onPhase
-            builder.embedder = ArticleEmbedder.load(for: builder.configuration.embedding, in: modelsDirectory)
+            if let modelsDirectory {
+                builder.embedder = ArticleEmbedder.load(for: builder.configuration.embedding, in: modelsDirectory)
+            }
             let built: (contents: IndexContents, report: BuildReport)
             if incremental, let previous {
                 built = try builder.update(try previous.contents(), articles: articles, feed: feed)

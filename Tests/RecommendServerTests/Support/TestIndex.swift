@@ -61,9 +61,12 @@ enum TestIndex {
 }
 
 /// The service under test, with fast polling and quiet logs.
-func testApplication(indexPath: String, pollInterval: Duration? = .milliseconds(20)) -> some ApplicationProtocol {
+func testApplication(
+    indexPath: String, pollInterval: Duration? = .milliseconds(20), modelsDirectory: String = "/nonexistent-models"
+) -> some ApplicationProtocol {
     buildApplication(
-        ServerConfiguration(indexPath: indexPath, pollInterval: pollInterval, logLevel: .critical))
+        ServerConfiguration(
+            indexPath: indexPath, pollInterval: pollInterval, logLevel: .critical, modelsDirectory: modelsDirectory))
 }
 
 extension TestResponse {

@@ -1,0 +1,140 @@
+import Foundation
+import Testing
+
+@testable import RecommendCore
+import TestSupport
+
+/// The embedding channel through the build pipeline, the index file, texts and incremental updates, with a model
+/// the tests write (`TestEmbeddingModel`); the score it gives is checked against its definition in
+/// `SimilarityEngineTests`.
+@Suite struct EmbeddingChannelTests {
+    static let embedder = try! TestEmbeddingModel.sampleEmbedder()
+
+    static func build(_ articles: [Article], embedder: ArticleEmbedder? = Self.embedder) throws -> (
+        contents: IndexContents, report: BuildReport
+    ) {
+        try IndexBuilder(embedder: embedder.map { .success($0) } ?? .failure(.notInstalled(model: "m", directory: "/x")))
+            .build(articles: articles)
+    }
+
+    @Test("a build with the model stores the channel; the file reads back equal and names the model")
+    func stored() throws {
+        let articles = try sampleArticles()
+        let (contents, report) = try Self.build(articles)
+        let space = try #require(contents.embedding)
+        #expect(space.model == Self.embedder.identity && report.embedding == Self.embedder.identity)
+        #expect(contents.metadata.embedding == Self.embedder.identity)
+        #expect(contents.metadata.configuration.embedding?.model == TestEmbeddingModel.name)
+        #expect(space.vectors.rows == articles.count && space.dimensions == 16)
+        // Each vector is the model's embedding of "headline. lead", centred on their mean and made unit length.
+        let raw = Self.embedder.embed(articles)
+        for i in [0, 66, 199] {
+            let centred = zip(raw.row(i), space.mean).map { $0 - $1 }
+            let norm = centred.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            #expect(zip(space.vectors.row(i), centred).allSatisfy { abs($0 - $1 / norm) < 1e-5 })
+        }
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path + "/e.index"
+        try IndexWriter.write(contents, to: path)
+        #expect(try RecommendIndex(path: path).contents() == contents)
+        #expect(IndexVerifier.verify(path).isSound)
+    }
+
+    @Test("without the model a build leaves the channel out, says why, and stores a configuration without it")
+    func missingModel() throws {
+        let (contents, report) = try Self.build(try sampleArticles(), embedder: nil)
+        #expect(contents.embedding == nil && contents.metadata.embedding == nil)
+        #expect(contents.metadata.configuration.embedding == nil)
+        #expect(report.embedding == nil)
+        #expect(report.embeddingNote?.contains("'m' is not installed in /x") == true, "\(report.embeddingNote ?? "")")
+        // The lists are the lexical and latent ones: the same as with the channel switched off.
+        var off = RecommendConfiguration()
+        off.embedding = nil
+        #expect(try IndexBuilder(configuration: off).build(articles: try sampleArticles()).contents == contents)
+    }
+
+    @Test("explanations name the channel's part, and with the term and topic parts it makes the pair score")
+    func explanations() throws {
+        let articles = try sampleArticles()
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path + "/e.index"
+        try IndexWriter.write(try Self.build(articles).contents, to: path)
+        let index = try RecommendIndex(path: path)
+        let ranker = try RelatedRanker(index: index, loadingVectors: true)
+        let scorer = try #require(ranker.scorer)
+        var query = RelatedQuery()
+        query.explain = true
+        query.limit = 5
+        let response = try ranker.related(to: 66, query)
+        #expect(response.related.count == 5)
+        for entry in response.related {
+            let explanation = try #require(entry.explanation)
+            let meaning = try #require(explanation.meaning)
+            let topic = try #require(explanation.topic)
+            #expect(meaning.term == "(meaning)" && topic.term == "(topic)")
+            #expect(abs(explanation.similarity - entry.score) < 1e-4)
+            // Every shared term's contribution plus the two dense parts is the score.
+            let j = try #require(try index.index(of: entry.article.id))
+            let terms = scorer.contributions(66, j).reduce(0) { $0 + $1.contribution }
+            #expect(abs(terms + meaning.contribution + topic.contribution - entry.score) < 1e-4)
+            #expect(meaning.contribution != 0)
+        }
+    }
+
+    @Test("a text is embedded by the index's model; without it, or with another model, the searcher refuses")
+    func texts() throws {
+        let articles = try sampleArticles()
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = dir.path + "/e.index"
+        try IndexWriter.write(try Self.build(articles).contents, to: path)
+        let index = try RecommendIndex(path: path)
+        let other = try TestEmbeddingModel.sampleEmbedder(seed: 2)
+        #expect(other.identity.fingerprint != Self.embedder.identity.fingerprint)
+        for wrong in [nil, other] {
+            #expect(
+                throws: EmbeddingError.otherModel(index: path, built: Self.embedder.identity, found: wrong?.identity)
+            ) { try TextSearcher(index: index, embedder: wrong) }
+        }
+        let searcher = try TextSearcher(index: index, embedder: Self.embedder)
+        for i in stride(from: 0, to: articles.count, by: 9) {
+            let found = try searcher.related(title: articles[i].title, body: articles[i].body, k: 3)
+            #expect(found.first?.article.id == articles[i].id)
+        }
+        // The index's model is found by name and fingerprint in a models folder.
+        let models = try TemporaryDirectory()
+        defer { models.remove() }
+        try TestEmbeddingModel.write(to: models.path, texts: articles.flatMap { [$0.title, $0.body] })
+        #expect(try ArticleEmbedder.load(forIndex: index.metadata, at: path, in: models.path)?.identity == Self.embedder.identity)
+        #expect(throws: EmbeddingError.otherModel(index: path, built: Self.embedder.identity, found: nil)) {
+            try ArticleEmbedder.load(forIndex: index.metadata, at: path, in: dir.path)
+        }
+    }
+
+    @Test("an update embeds the new articles on the previous mean, and refuses to run without the same model")
+    func update() throws {
+        let articles = try sampleArticles()
+        let previous = try Self.build(Array(articles.prefix(190))).contents
+        let builder = IndexBuilder(embedder: .success(Self.embedder))
+        let (next, report) = try builder.update(previous, articles: articles)
+        #expect(report.mode == .incremental && report.added == 10)
+        let before = try #require(previous.embedding)
+        let after = try #require(next.embedding)
+        #expect(after.mean == before.mean && after.model == before.model)
+        #expect(Array(after.vectors.storage.prefix(before.vectors.storage.count)) == before.vectors.storage)
+        let added = Self.embedder.embed(Array(articles.suffix(10)))
+        for k in 0..<10 {
+            let placed = before.place(Array(added.row(k)))
+            #expect(zip(after.vectors.row(190 + k), placed).allSatisfy { abs($0 - $1) < 1e-6 })
+        }
+        for wrong in [Result<ArticleEmbedder, EmbeddingError>.failure(.notInstalled(model: "m", directory: "/x")),
+            .success(try TestEmbeddingModel.sampleEmbedder(seed: 2))]
+        {
+            #expect(throws: EmbeddingError.self) {
+                try IndexBuilder(embedder: wrong).update(previous, articles: articles)
+            }
+        }
+    }
+}

@@ -206,6 +206,39 @@ import TestSupport
         #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["5 malformed", "6 missing-id"])
     }
 
+    @Test(
+        "a CSV record with an unbalanced quote is skipped with its line; reading resumes at the next line",
+        arguments: [
+            ("x1,\"unterminated title,body\n", "after the closing quote"),
+            ("x1,\"Closed\" early,body\n", "after the closing quote"),
+            ("x1,\"unterminated title,body one. Sentence two\nx9,Stray,row\n", "after the closing quote"),
+        ])
+    func csvUnbalancedQuote(_ bad: String, _ reason: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write(
+            "feed.csv",
+            "id,title,body\n" + "c1,First,Body one\n" + bad + "c2,Second,\"Body two, with \"\"quotes\"\"\nover two lines\"\n"
+                + "c3,Third,Body three\n")
+        let (articles, report) = try FeedReader().read([file])
+        let extra = bad.contains("x9") ? ["x9"] : []
+        #expect(articles.map(\.id) == ["c1"] + extra + ["c2", "c3"], "\(report.issues)")
+        #expect(articles.first { $0.id == "c2" }?.body == "Body two, with \"quotes\"\nover two lines")
+        #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["3 malformed"])
+        #expect(report.issues.first?.detail.contains(reason) == true, "\(report.issues)")
+    }
+
+    @Test("a quote still open at the end of a CSV file loses only its own record")
+    func csvQuoteOpenAtEnd() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("feed.csv", "id,title,body\nc1,First,Body one\nx1,\"never closed,body\nc2,Second,Body two\n")
+        let (articles, report) = try FeedReader().read([file])
+        #expect(articles.map(\.id) == ["c1", "c2"])
+        #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["3 malformed"])
+        #expect(report.issues.first?.detail.contains("never closes") == true, "\(report.issues)")
+    }
+
     @Test("a CSV without an id column is refused")
     func csvWithoutID() throws {
         let dir = try TemporaryDirectory()

@@ -110,7 +110,7 @@ import TestSupport
         #expect(report.summary.contains("skipped 5"))
         #expect(articles[0].published == 1_773_480_600)
         #expect(articles[0].category == "world")
-        #expect(articles[1].labels == ["x", "y"] && articles[1].category == "x")
+        #expect(articles[1].labels == ["x", "y"] && articles[1].category == nil)
         #expect(articles[2].published == nil)
     }
 
@@ -237,6 +237,20 @@ import TestSupport
         #expect(articles.map(\.id) == ["c1", "c2"])
         #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["3 malformed"])
         #expect(report.issues.first?.detail.contains("never closes") == true, "\(report.issues)")
+    }
+
+    @Test("labels never stand in for a missing category, in JSON Lines or CSV")
+    func categoryNotFromLabels() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let jsonl = try dir.write(
+            "feed.jsonl",
+            #"{"id": "j1", "title": "t", "body": "b", "labels": ["politics", "world"]}"# + "\n"
+                + #"{"id": "j2", "title": "t", "body": "b", "category": "sport", "labels": ["x"]}"# + "\n")
+        let csv = try dir.write("feed.csv", "id,title,body,category,labels\nc1,t,b,,politics|world\nc2,t,b,sport,x\n")
+        let articles = try FeedReader().read([jsonl, csv]).articles
+        #expect(articles.map(\.category) == [nil, "sport", nil, "sport"])
+        #expect(articles.map(\.labels) == [["politics", "world"], ["x", "sport"], ["politics", "world"], ["x", "sport"]])
     }
 
     @Test("a CSV without an id column is refused")

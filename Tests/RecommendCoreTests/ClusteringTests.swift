@@ -151,8 +151,8 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
 @Suite struct TopicMatcherTests {
     /// Articles "a0" ... with the given old topic ids.
     func previous(_ topics: [Int], ids: [Int]) -> PreviousTopics {
-        var map: [String: Int] = [:]
-        for (i, t) in topics.enumerated() { map["a\(i)"] = t }
+        var map: [ArticleID: Int] = [:]
+        for (i, t) in topics.enumerated() { map[ArticleID("a\(i)")] = t }
         let table = TopicTable(
             topics: ids.map { Topic(id: $0, labelTerms: [], size: 0, centralArticles: []) }, nextID: ids.max()! + 1,
             count: TopicCount(rule: .fixed, requested: ids.count))
@@ -313,8 +313,10 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
 extension TopicClusters {
     /// The previous-topics view of these topics, as `RecommendIndex.previousTopics()` gives it.
     func previousTopics(articleIDs: [String]) -> PreviousTopics {
-        var map: [String: Int] = [:]
-        for (i, id) in articleIDs.enumerated() where articleTopics[i] >= 0 { map[id] = Int(articleTopics[i]) }
+        var map: [ArticleID: Int] = [:]
+        for (i, id) in articleIDs.enumerated() where articleTopics[i] >= 0 {
+            map[ArticleID(id)] = Int(articleTopics[i])
+        }
         return PreviousTopics(topicOfArticle: map, table: table)
     }
 }

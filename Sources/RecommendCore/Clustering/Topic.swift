@@ -88,10 +88,10 @@ public struct TopicClusters: Sendable, Equatable {
 /// The topics of the index a rebuild replaces: what stable ids are matched against.
 public struct PreviousTopics: Sendable {
     /// Article id -> topic id, for every article that had a topic.
-    public var topicOfArticle: [String: Int]
+    public var topicOfArticle: [ArticleID: Int]
     public var table: TopicTable
 
-    public init(topicOfArticle: [String: Int], table: TopicTable) {
+    public init(topicOfArticle: [ArticleID: Int], table: TopicTable) {
         self.topicOfArticle = topicOfArticle
         self.table = table
     }
@@ -100,9 +100,11 @@ public struct PreviousTopics: Sendable {
 extension PreviousTopics {
     /// The topics of an index's contents (`articleIDs` in index order).
     public init(articleIDs: [String], clusters: TopicClusters) {
-        var topicOfArticle: [String: Int] = [:]
+        var topicOfArticle: [ArticleID: Int] = [:]
         topicOfArticle.reserveCapacity(articleIDs.count)
-        for (id, topic) in zip(articleIDs, clusters.articleTopics) where topic >= 0 { topicOfArticle[id] = Int(topic) }
+        for (id, topic) in zip(articleIDs, clusters.articleTopics) where topic >= 0 {
+            topicOfArticle[ArticleID(id)] = Int(topic)
+        }
         self.init(topicOfArticle: topicOfArticle, table: clusters.table)
     }
 }

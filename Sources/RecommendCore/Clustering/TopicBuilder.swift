@@ -119,7 +119,7 @@ public struct TopicBuilder: Sendable {
         guard clusters > 0, !old.isEmpty else { return nil }
         var position: [Int: Int] = [:]
         for (p, topic) in old.enumerated() { position[topic.id] = p }
-        let carried = articleIDs.map { id in previous.topicOfArticle[id].flatMap { position[$0] }.map(Int32.init) ?? -1
+        let carried = articleIDs.map { id in previous.topicOfArticle[ArticleID(id)].flatMap { position[$0] }.map(Int32.init) ?? -1
         }
         var counts = [Int](repeating: 0, count: old.count)
         for p in carried where p >= 0 { counts[Int(p)] += 1 }

@@ -127,8 +127,9 @@ struct CSVRecords {
                 break
             } else if c != 13 {
                 if closed, problem == nil {
-                    problem = "field \(fields.count + 1) has text after the closing quote (a quote inside a quoted "
-                        + "field must be doubled)"
+                    problem =
+                        "field \(fields.count + 1) has text after the closing quote "
+                        + "(a quote inside a quoted field must be doubled)"
                 }
                 field.append(c)
             }

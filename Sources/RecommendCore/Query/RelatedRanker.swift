@@ -92,7 +92,7 @@ public struct RelatedRanker: Sendable {
         let queryCategory = index.category(i)
         var candidates: [Candidate] = []
         for (j, similarity) in try index.storedList(of: i) {
-            guard overrides.allows(j, in: i), query.excluded.isEmpty || !query.excluded.contains(index.id(j)) else {
+            guard overrides.allows(j, in: i), query.excluded.isEmpty || !query.excluded.contains(ArticleID(index.id(j))) else {
                 continue
             }
             switch query.category {
@@ -144,10 +144,10 @@ public struct RelatedRanker: Sendable {
     }
 
     /// `candidates` with the editorial pins of `i` in place (in position order), unless blocked or excluded.
-    private func pinned(_ candidates: [Candidate], query i: Int, excluded: Set<String>) -> [Candidate] {
+    private func pinned(_ candidates: [Candidate], query i: Int, excluded: Set<ArticleID>) -> [Candidate] {
         var list = candidates
         for pin in overrides.pins[i] ?? []
-        where pin.article != i && overrides.allows(pin.article, in: i) && !excluded.contains(index.id(pin.article)) {
+        where pin.article != i && overrides.allows(pin.article, in: i) && !excluded.contains(ArticleID(index.id(pin.article))) {
             list.removeAll { $0.article == pin.article }
             let stored = (try? index.storedList(of: i))?.first { $0.article == pin.article }?.score
             let similarity = stored ?? scorer?.score(i, pin.article) ?? 0

@@ -123,24 +123,16 @@ public struct RelatedRanker: Sendable {
     }
 
     /// One candidate per near-duplicate group (the first), the others' ids attached to it; candidates in the
-    /// query's own group are left out and returned as its duplicates.
+    /// query's own group are left out and returned as its duplicates (`RecommendIndex.collapsingNearDuplicates`).
     private func collapsed(_ candidates: [Candidate], query i: Int) -> (kept: [Candidate], ofQuery: [String]) {
-        let own = index.duplicateGroup(of: i)
-        var kept: [Candidate] = []
-        var ofQuery: [String] = []
-        var slot: [Int: Int] = [:]
-        for candidate in candidates {
-            let group = index.duplicateGroup(of: candidate.article)
-            if group == own {
-                ofQuery.append(index.id(candidate.article))
-            } else if let k = slot[group] {
-                kept[k].alsoPublishedAs.append(index.id(candidate.article))
-            } else {
-                slot[group] = kept.count
-                kept.append(candidate)
-            }
-        }
-        return (kept, ofQuery)
+        let (kept, ofQuery) = index.collapsingNearDuplicates(candidates.map(\.article), query: i)
+        return (
+            kept.map { entry in
+                var candidate = candidates[entry.position]
+                candidate.alsoPublishedAs = entry.alsoPublishedAs
+                return candidate
+            }, ofQuery
+        )
     }
 
     /// `candidates` with the editorial pins of `i` in place (in position order), unless blocked or excluded.

@@ -57,11 +57,15 @@ public struct TopicCount: Sendable, Codable, Equatable {
     public var requested: Int
     /// For `auto`: the eigengap score of each candidate k, in range order (see `TopicCountRule.choose`).
     public var scores: [Double]
+    /// For `fixed`: the count asked for when it was more than the articles allow and `requested` is the
+    /// clamped count (`TopicBuilder.maximumCount(articles:)`); nil otherwise.
+    public var asked: Int?
 
-    public init(rule: Rule, requested: Int, scores: [Double] = []) {
+    public init(rule: Rule, requested: Int, scores: [Double] = [], asked: Int? = nil) {
         self.rule = rule
         self.requested = requested
         self.scores = scores
+        self.asked = asked
     }
 }
 

@@ -35,6 +35,9 @@ public struct BuildReport: Sendable, Codable {
     public var phases: [Phase] = []
     /// The topics made and, for a rebuild, what changed.
     public var topics: TopicReport?
+    /// What the build changed from its configuration because the corpus is too small or too uniform for it
+    /// (document-frequency limits relaxed, a topic count clamped), one sentence each; empty when nothing.
+    public var adjustments: [String] = []
 
     /// Total seconds of all phases.
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }

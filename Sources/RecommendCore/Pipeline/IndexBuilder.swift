@@ -31,6 +31,8 @@ public struct IndexBuilder: Sendable {
         var related: RelatedLists
         var method: String
         var statistics: SimilarityResult.Statistics
+        /// What the stage relaxed for a corpus too small or too uniform for the configuration.
+        var adjustments: [String] = []
     }
 
     /// Reads `inputs` and builds the index contents; topics keep the ids of `previous` where they continue.
@@ -91,8 +93,10 @@ public struct IndexBuilder: Sendable {
 
     /// The full representation stage: TF-IDF model and vectors, latent space, every related list.
     private func represent(_ articles: [Article], timer: inout PhaseTimer) throws -> Representation {
+        var relaxed: [String] = []
         let (model, vectors) = timer.measure("vectors") {
-            TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
+            TFIDFBuilder(text: configuration.text, weighting: configuration.weighting)
+                .build(articles, relaxed: &relaxed)
         }
         let similarity = configuration.similarity
         let latent = try timer.measure("dense") {
@@ -106,7 +110,7 @@ public struct IndexBuilder: Sendable {
         return Representation(
             model: model, vectors: vectors, semantic: result.semantic,
             clusterSpace: latent.unitVectors(dimensions: latent.dimensions), related: result.lists,
-            method: result.method, statistics: result.statistics)
+            method: result.method, statistics: result.statistics, adjustments: relaxed)
     }
 
     /// The stages every build shares: near-duplicate groups, topics, metadata and the report.
@@ -136,13 +140,29 @@ public struct IndexBuilder: Sendable {
         let contents = IndexContents(
             metadata: metadata, articles: articles, model: built.model, vectors: built.vectors,
             semantic: built.semantic, related: built.related, duplicates: duplicates, topics: topics)
-        let report = BuildReport(
+        var report = BuildReport(
             feed: feed, articles: articles.count, terms: built.model.vocabulary.count, method: built.method,
             similarity: built.statistics, phases: timer.phases,
             topics: TopicReport(
                 count: topics.table.count, topics: topics.table.topics.count,
                 unassigned: topics.articleTopics.count { $0 < 0 }, changes: changes))
+        report.adjustments = built.adjustments + topicAdjustments(topics.table.count, articles: articles.count)
         return (contents, report)
+    }
+
+    /// What the topic stage changed from the configuration, as `BuildReport.adjustments` says it.
+    private func topicAdjustments(_ count: TopicCount, articles: Int) -> [String] {
+        let most = TopicBuilder.maximumCount(articles: articles)
+        let average = "\(TopicBuilder.minimumAverageSize) articles a topic on average"
+        if let asked = count.asked {
+            return [
+                "topics: \(asked) asked for, but \(articles) articles allow at most \(most) (\(average)); clamped to \(most)"
+            ]
+        }
+        if count.rule != .fixed, most < configuration.topics.autoRange.upperBound {
+            return ["topics: auto chose among at most \(most) for \(articles) articles (\(average))"]
+        }
+        return []
     }
 }
 

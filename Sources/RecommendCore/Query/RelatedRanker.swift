@@ -92,9 +92,9 @@ public struct RelatedRanker: Sendable {
         let queryCategory = index.category(i)
         var candidates: [Candidate] = []
         for (j, similarity) in try index.storedList(of: i) {
-            guard overrides.allows(j, in: i), query.excluded.isEmpty || !query.excluded.contains(ArticleID(index.id(j))) else {
-                continue
-            }
+            guard overrides.allows(j, in: i),
+                query.excluded.isEmpty || !query.excluded.contains(ArticleID(index.id(j)))
+            else { continue }
             switch query.category {
             case .any: break
             case .same: guard queryCategory != nil, index.category(j) == queryCategory else { continue }
@@ -139,7 +139,9 @@ public struct RelatedRanker: Sendable {
     private func pinned(_ candidates: [Candidate], query i: Int, excluded: Set<ArticleID>) -> [Candidate] {
         var list = candidates
         for pin in overrides.pins[i] ?? []
-        where pin.article != i && overrides.allows(pin.article, in: i) && !excluded.contains(ArticleID(index.id(pin.article))) {
+        where pin.article != i && overrides.allows(pin.article, in: i)
+            && !excluded.contains(ArticleID(index.id(pin.article)))
+        {
             list.removeAll { $0.article == pin.article }
             let stored = (try? index.storedList(of: i))?.first { $0.article == pin.article }?.score
             let similarity = stored ?? scorer?.score(i, pin.article) ?? 0

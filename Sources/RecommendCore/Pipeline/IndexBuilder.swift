@@ -156,7 +156,8 @@ public struct IndexBuilder: Sendable {
         let average = "\(TopicBuilder.minimumAverageSize) articles a topic on average"
         if let asked = count.asked {
             return [
-                "topics: \(asked) asked for, but \(articles) articles allow at most \(most) (\(average)); clamped to \(most)"
+                "topics: \(asked) asked for, but \(articles) articles allow at most \(most) (\(average)); "
+                    + "clamped to \(most)"
             ]
         }
         if count.rule != .fixed, most < configuration.topics.autoRange.upperBound {

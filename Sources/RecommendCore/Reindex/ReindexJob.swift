@@ -145,6 +145,7 @@ public struct ReindexJob: Sendable {
                 built = try builder.build(articles: articles, feed: feed, previous: previous?.previousTopics())
             }
             report.mode = built.report.mode
+            for adjustment in built.report.adjustments { note(adjustment) }
             timer.record(built.report.phases)
             report.topics = built.report.topics?.changes
             return built.contents

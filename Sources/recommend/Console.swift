@@ -74,11 +74,7 @@ enum Console {
         printIssues(report.feed.issues)
         print("indexed \(report.articles) articles into \(index) (\(report.terms) terms, \(report.method))")
         print(report.feed.summary)
-        if let model = report.embedding {
-            print("embedding channel: \(model)")
-        } else if let note = report.embeddingNote {
-            FileHandle.standardError.write(Data("note: \(note)\n".utf8))
-        }
+        if let model = report.embedding { print("embedding channel: \(model)") }
         let similarity = report.similarity
         if let search = similarity.search, let recall = similarity.sampledRecall {
             print(
@@ -90,12 +86,14 @@ enum Console {
         let phases = report.phases.map { "\($0.name) \(format($0.seconds))s (cpu \(format($0.coresBusy, digits: 1))x)" }
             .joined(separator: ", ")
         print("time: \(phases); total \(format(report.totalSeconds))s")
+        for adjustment in report.adjustments { print("adjusted: \(adjustment)") }
         if let topics = report.topics {
             let how =
                 switch topics.count.rule {
                 case .auto: "chosen by the largest eigengap"
                 case .previous: "the previous index's count, still nearly the best eigengap"
-                case .fixed: "asked for"
+                case .fixed:
+                    topics.count.asked.map { "asked for \($0), at most \(topics.count.requested) here" } ?? "asked for"
                 }
             let unassigned =
                 topics.unassigned > 0 ? ", \(topics.unassigned) articles without usable terms have none" : ""

@@ -15,7 +15,7 @@ struct RelatedOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: ArgumentHelp("Only articles published at most N days before or after.", valueName: "n"))
     var withinDays: Double?
 
-    @Flag(help: "Only articles of the article's category.")
+    @Flag(help: "Only articles of the article's category (the feed's 'category'; none when it has none).")
     var sameCategory = false
 
     @Flag(help: "Only articles of other categories.")

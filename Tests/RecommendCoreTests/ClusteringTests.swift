@@ -151,8 +151,8 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
 @Suite struct TopicMatcherTests {
     /// Articles "a0" ... with the given old topic ids.
     func previous(_ topics: [Int], ids: [Int]) -> PreviousTopics {
-        var map: [String: Int] = [:]
-        for (i, t) in topics.enumerated() { map["a\(i)"] = t }
+        var map: [ArticleID: Int] = [:]
+        for (i, t) in topics.enumerated() { map[ArticleID("a\(i)")] = t }
         let table = TopicTable(
             topics: ids.map { Topic(id: $0, labelTerms: [], size: 0, centralArticles: []) }, nextID: ids.max()! + 1,
             count: TopicCount(rule: .fixed, requested: ids.count))
@@ -261,7 +261,7 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
         #expect(topics.articleTopics[n - 1] == topics.articleTopics[0])
     }
 
-    @Test("more topics asked for than articles; a single article (whose terms are all too common) has none")
+    @Test("more topics asked for than the articles allow are clamped; a single article keeps its terms and a topic")
     func tinyCorpora() throws {
         let three = [
             Article(id: "x", title: "Tram line opens", body: "The new tram line opens in Krakow"),
@@ -269,13 +269,15 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
             Article(id: "z", title: "Chip exports", body: "Limits on chip exports to China"),
         ]
         let topics = try #require(try build(three, topics: 10, minimumDocumentFrequency: 1).contents.topics)
-        #expect(topics.table.topics.count == 3)
+        #expect(topics.table.count.requested == 1 && topics.table.count.asked == 10)
+        #expect(topics.table.topics.count == 1)
         #expect(topics.articleTopics.allSatisfy { $0 > 0 })
         for auto in [nil, 4] {
-            let one = try #require(
-                try build(Array(three.prefix(1)), topics: auto, minimumDocumentFrequency: 1).contents.topics)
-            #expect(one.table.topics.isEmpty)
-            #expect(one.articleTopics == [-1])
+            let built = try build(Array(three.prefix(1)), topics: auto, minimumDocumentFrequency: 1)
+            let one = try #require(built.contents.topics)
+            #expect(built.report.terms > 0 && !built.report.adjustments.isEmpty)
+            #expect(one.table.topics.count == 1)
+            #expect(one.articleTopics == [1])
         }
     }
 
@@ -313,8 +315,10 @@ func purity(_ assignments: [Int32], groups: Int, perGroup: Int) -> Double {
 extension TopicClusters {
     /// The previous-topics view of these topics, as `RecommendIndex.previousTopics()` gives it.
     func previousTopics(articleIDs: [String]) -> PreviousTopics {
-        var map: [String: Int] = [:]
-        for (i, id) in articleIDs.enumerated() where articleTopics[i] >= 0 { map[id] = Int(articleTopics[i]) }
+        var map: [ArticleID: Int] = [:]
+        for (i, id) in articleIDs.enumerated() where articleTopics[i] >= 0 {
+            map[ArticleID(id)] = Int(articleTopics[i])
+        }
         return PreviousTopics(topicOfArticle: map, table: table)
     }
 }

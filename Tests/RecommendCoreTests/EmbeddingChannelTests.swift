@@ -17,6 +17,13 @@ import TestSupport
             .build(articles: articles)
     }
 
+    @Test("a build given no model at all says so too")
+    func noModelGiven() throws {
+        let report = try IndexBuilder().build(articles: try sampleArticles()).report
+        #expect(report.embedding == nil)
+        #expect(report.adjustments == ["no embedding channel: no embedding model was given"])
+    }
+
     @Test("a build with the model stores the channel; the file reads back equal and names the model")
     func stored() throws {
         let articles = try sampleArticles()
@@ -47,7 +54,9 @@ import TestSupport
         #expect(contents.embedding == nil && contents.metadata.embedding == nil)
         #expect(contents.metadata.configuration.embedding == nil)
         #expect(report.embedding == nil)
-        #expect(report.embeddingNote?.contains("'m' is not installed in /x") == true, "\(report.embeddingNote ?? "")")
+        #expect(
+            report.adjustments.first?.hasPrefix("no embedding channel: the embedding model 'm' is not installed in /x")
+                == true, "\(report.adjustments)")
         // The lists are the lexical and latent ones: the same as with the channel switched off.
         var off = RecommendConfiguration()
         off.embedding = nil

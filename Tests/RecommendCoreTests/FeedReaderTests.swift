@@ -110,7 +110,7 @@ import TestSupport
         #expect(report.summary.contains("skipped 5"))
         #expect(articles[0].published == 1_773_480_600)
         #expect(articles[0].category == "world")
-        #expect(articles[1].labels == ["x", "y"] && articles[1].category == "x")
+        #expect(articles[1].labels == ["x", "y"] && articles[1].category == nil)
         #expect(articles[2].published == nil)
     }
 
@@ -204,6 +204,53 @@ import TestSupport
         #expect(articles[0].body == "Body with \"quotes\"\nand a second line")
         #expect(articles[0].labels == ["politics", "world"])
         #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["5 malformed", "6 missing-id"])
+    }
+
+    @Test(
+        "a CSV record with an unbalanced quote is skipped with its line; reading resumes at the next line",
+        arguments: [
+            ("x1,\"unterminated title,body\n", "after the closing quote"),
+            ("x1,\"Closed\" early,body\n", "after the closing quote"),
+            ("x1,\"unterminated title,body one. Sentence two\nx9,Stray,row\n", "after the closing quote"),
+        ])
+    func csvUnbalancedQuote(_ bad: String, _ reason: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write(
+            "feed.csv",
+            "id,title,body\n" + "c1,First,Body one\n" + bad + "c2,Second,\"Body two, with \"\"quotes\"\"\nover two lines\"\n"
+                + "c3,Third,Body three\n")
+        let (articles, report) = try FeedReader().read([file])
+        let extra = bad.contains("x9") ? ["x9"] : []
+        #expect(articles.map(\.id) == ["c1"] + extra + ["c2", "c3"], "\(report.issues)")
+        #expect(articles.first { $0.id == "c2" }?.body == "Body two, with \"quotes\"\nover two lines")
+        #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["3 malformed"])
+        #expect(report.issues.first?.detail.contains(reason) == true, "\(report.issues)")
+    }
+
+    @Test("a quote still open at the end of a CSV file loses only its own record")
+    func csvQuoteOpenAtEnd() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("feed.csv", "id,title,body\nc1,First,Body one\nx1,\"never closed,body\nc2,Second,Body two\n")
+        let (articles, report) = try FeedReader().read([file])
+        #expect(articles.map(\.id) == ["c1", "c2"])
+        #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["3 malformed"])
+        #expect(report.issues.first?.detail.contains("never closes") == true, "\(report.issues)")
+    }
+
+    @Test("labels never stand in for a missing category, in JSON Lines or CSV")
+    func categoryNotFromLabels() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let jsonl = try dir.write(
+            "feed.jsonl",
+            #"{"id": "j1", "title": "t", "body": "b", "labels": ["politics", "world"]}"# + "\n"
+                + #"{"id": "j2", "title": "t", "body": "b", "category": "sport", "labels": ["x"]}"# + "\n")
+        let csv = try dir.write("feed.csv", "id,title,body,category,labels\nc1,t,b,,politics|world\nc2,t,b,sport,x\n")
+        let articles = try FeedReader().read([jsonl, csv]).articles
+        #expect(articles.map(\.category) == [nil, "sport", nil, "sport"])
+        #expect(articles.map(\.labels) == [["politics", "world"], ["x", "sport"], ["politics", "world"], ["x", "sport"]])
     }
 
     @Test("a CSV without an id column is refused")

@@ -18,6 +18,18 @@ import TestSupport
         return try dir.write(name, lines.joined(separator: "\n") + "\n")
     }
 
+    @Test("the nightly report notes what a build relaxed for a corpus too uniform for its limits")
+    func adjustmentsNoted() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let articles = (0..<30).map {
+            Article(id: "d\($0)", title: "Port strike halts exports", body: "Dockworkers walked out over automation.")
+        }
+        let report = try ReindexJob(source: ArticleSource([try Self.feed(articles, in: dir)]), index: dir.file("x.index"))
+            .run()
+        #expect(report.notes.contains { $0.contains("max df not applied to the body field") }, "\(report.notes)")
+    }
+
     @Test("each run raises the generation and keeps the last --keep previous generations")
     func generations() throws {
         let dir = try TemporaryDirectory()

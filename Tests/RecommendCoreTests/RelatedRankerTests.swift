@@ -95,7 +95,7 @@ import TestSupport
         let other = try related("a067") { $0.category = .other }.related
         #expect(!other.isEmpty && other.allSatisfy { $0.article.category != category })
         let first = try related("a067").related[0].article.id
-        let excluded = try related("a067") { $0.excluded = [first] }.related
+        let excluded = try related("a067") { $0.excluded = [ArticleID(first)] }.related
         #expect(!excluded.contains { $0.article.id == first })
         #expect(excluded.count == 10)
     }

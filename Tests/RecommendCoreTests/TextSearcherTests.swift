@@ -26,6 +26,28 @@ import TestSupport
         #expect(Double(overlap) / Double(5 * ((articles.count + 6) / 7)) >= 0.9)
     }
 
+    @Test("near-duplicates in a text's list are collapsed as in an article's: one entry, the others 'also published as'")
+    func collapsesNearDuplicates() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let articles = try sampleArticles()
+        let (contents, _) = try IndexBuilder().build(articles: articles)
+        let path = dir.path + "/s.index"
+        try IndexWriter.write(contents, to: path)
+        let index = try RecommendIndex(path: path)
+        let searcher = try TextSearcher(index: index)
+        let i = try #require(articles.firstIndex { $0.id == "a067" })
+        let found = try searcher.related(title: articles[i].title, body: articles[i].body, k: 10)
+        #expect(found.count == 10)
+        let groups = try found.map { index.duplicateGroup(of: try #require(try index.index(of: $0.article.id))) }
+        #expect(Set(groups).count == found.count, "\(found.map(\.article.id))")
+        #expect(found.first?.article.id == "a067" && found.first?.alsoPublishedAs == ["a066"])
+        #expect(found.map(\.rank) == Array(1...10))
+        let uncollapsed = try searcher.related(title: articles[i].title, body: articles[i].body, k: 10, collapse: false)
+        #expect(uncollapsed.prefix(2).map(\.article.id).sorted() == ["a066", "a067"])
+        #expect(uncollapsed.allSatisfy { $0.alsoPublishedAs == nil })
+    }
+
     @Test("a draft that shares no indexed term gets an empty list; an empty draft is refused")
     func edgeCases() throws {
         let (contents, _) = try IndexBuilder().build(articles: try sampleArticles())

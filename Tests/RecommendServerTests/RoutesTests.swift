@@ -176,6 +176,22 @@ import TestSupport
         }
     }
 
+    @Test("POST related collapses near-duplicates as an article's list does")
+    func relatedToTextCollapses() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.file("recommend.index")
+        try TestIndex.write(to: path)
+        let source = try #require(TestIndex.articles.first { $0.id == "a067" })
+        let query = try JSONEncoder().encode(["title": source.title, "body": source.body])
+        try await testApplication(indexPath: path).test(.router) { client in
+            let response = try await client.execute(uri: "/v1/related", method: .post, body: ByteBuffer(bytes: query))
+            let related = try response.json(RelatedResponse.self).related
+            #expect(related.first?.article.id == "a067" && related.first?.alsoPublishedAs == ["a066"])
+            #expect(!related.contains { $0.article.id == "a066" })
+        }
+    }
+
     @Test("metrics count requests per route and report the index")
     func metrics() async throws {
         let directory = try TemporaryDirectory()

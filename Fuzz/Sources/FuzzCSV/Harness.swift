@@ -3,7 +3,8 @@ import RecommendCore
 
 /// The CSV feed reader (`FeedReader` over a `.csv` file: RFC 4180 records with quoted fields, the header row and
 /// its columns, UTF-8, record validation, the duplicate policies, gzip when the input starts with its magic
-/// number). Beyond `FeedChecks`: only a header without an `id` column (or a damaged gzip stream) is refused.
+/// number). Beyond `FeedChecks`: only a header without an `id` column, a UTF-16 or UTF-32 file, or a damaged gzip
+/// stream is refused.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Fuzz.bytes(data, size)
@@ -11,7 +12,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let gzip = FeedChecks.isGzip(bytes)
     FeedChecks.check(path, lineCount: gzip ? Int.max : FeedChecks.lineCount(bytes)) { error in
         switch error {
-        case .unreadable: gzip
+        case .unreadable: gzip || FeedChecks.isRefusedEncoding(bytes)
         case .missingColumn(_, "id"): true
         default: false
         }

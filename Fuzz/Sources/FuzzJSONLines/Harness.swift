@@ -3,7 +3,8 @@ import RecommendCore
 
 /// The JSON Lines feed reader (`FeedReader` over a `.jsonl` file: line splitting, UTF-8 and JSON decoding, record
 /// validation, dates, the duplicate policies, gzip when the input starts with its magic number). Beyond
-/// `FeedChecks`: a plain file is never refused, and every non-blank line counts as read.
+/// `FeedChecks`: a plain file is refused only as UTF-16 or UTF-32 (`FeedChecks.isRefusedEncoding`), and every
+/// non-blank line counts as read.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = Fuzz.bytes(data, size)
@@ -11,7 +12,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let gzip = FeedChecks.isGzip(bytes)
     let lines = gzip ? Int.max : FeedChecks.lineCount(bytes)
     let report = FeedChecks.check(path, lineCount: lines) { error in
-        if case .unreadable = error { return gzip }
+        if case .unreadable = error { return gzip || FeedChecks.isRefusedEncoding(bytes) }
         return false
     }
     if !gzip, let report, report.linesRead != nonBlankLines(bytes) {

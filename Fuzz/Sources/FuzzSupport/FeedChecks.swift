@@ -5,7 +5,8 @@ public enum FeedChecks {
     /// Reads the feed at `path` under both duplicate policies and checks what comes back:
     /// - only the errors the input can cause (`allowed`) are thrown;
     /// - each non-blank line (CSV record) gives an accepted article or a skipping issue: read = accepted + skipped;
-    /// - accepted articles have a trimmed, non-empty id, unique with `.lastWins`, and a headline or a body;
+    /// - accepted articles have a trimmed, non-empty id, unique byte for byte with `.lastWins` (`café` composed
+    ///   and decomposed are two ids), and a headline or a body;
     /// - issues point at lines of the file;
     /// - `.fail` either stops at a duplicate id, which `.lastWins` replaced, or reads exactly what `.lastWins` reads.
     /// - Returns: the report of the `.lastWins` read, nil when it threw.
@@ -25,10 +26,10 @@ public enum FeedChecks {
         guard report.linesRead == report.articlesAccepted + report.skipped else {
             Fuzz.broken("read \(report.linesRead) lines, accepted \(report.articlesAccepted), skipped \(report.skipped)")
         }
-        var ids = Set<String>()
+        var ids = Set<ArticleID>()
         for article in articles {
             guard !article.id.isEmpty, article.id == trimmed(article.id) else { Fuzz.broken("bad id '\(article.id)'") }
-            guard ids.insert(article.id).inserted else { Fuzz.broken("id '\(article.id)' accepted twice") }
+            guard ids.insert(article.key).inserted else { Fuzz.broken("id '\(article.id)' accepted twice") }
             guard !article.title.isEmpty || !article.body.isEmpty else { Fuzz.broken("article '\(article.id)' has no text") }
             guard article.title == trimmed(article.title), article.body == trimmed(article.body) else {
                 Fuzz.broken("article '\(article.id)' has untrimmed text")
@@ -64,6 +65,12 @@ public enum FeedChecks {
     /// The number of lines of `bytes` (a final line without a break counts).
     public static func lineCount(_ bytes: [UInt8]) -> Int {
         bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) } + (bytes.last == 10 || bytes.isEmpty ? 0 : 1)
+    }
+
+    /// Whether a plain feed starting with `bytes` is one the readers refuse as UTF-16 or UTF-32: a byte order
+    /// mark `FF FE` or `FE FF` (UTF-32LE's starts with the former), or a NUL among the first 256 bytes.
+    public static func isRefusedEncoding(_ bytes: [UInt8]) -> Bool {
+        bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || bytes.prefix(256).contains(0)
     }
 
     /// Whether `bytes` start as a gzip stream (which the readers inflate).

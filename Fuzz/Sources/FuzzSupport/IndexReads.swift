@@ -34,7 +34,7 @@ public enum IndexReads {
     }
 
     struct Previous: Equatable {
-        var topicOfArticle: [String: Int]
+        var topicOfArticle: [ArticleID: Int]
         var table: TopicTable
     }
 

@@ -18,15 +18,15 @@ public enum ListChecks {
         guard list.map(\.rank) == Array(1..<(list.count + 1)) else {
             Fuzz.broken("ranks \(list.map(\.rank))")
         }
-        var seen = Set<String>()
+        var seen = Set<ArticleID>()
         let queryArticle = response.article!
         for entry in list {
             let article = entry.article
-            guard article.id != id, seen.insert(article.id).inserted else {
+            guard ArticleID(article.id) != ArticleID(id), seen.insert(ArticleID(article.id)).inserted else {
                 Fuzz.broken("the list of \(id) holds \(article.id) twice or itself")
             }
             guard (try? index.index(of: article.id)) != nil else { Fuzz.broken("unknown article \(article.id)") }
-            guard !query.excluded.contains(article.id) else { Fuzz.broken("excluded \(article.id) listed") }
+            guard !query.excluded.contains(ArticleID(article.id)) else { Fuzz.broken("excluded \(article.id) listed") }
             guard entry.pinned != true else { continue }
             if query.category == .same, article.category == nil || article.category != queryArticle.category {
                 Fuzz.broken("\(article.id) of another category listed with category=same")

@@ -57,11 +57,15 @@ public struct TopicCount: Sendable, Codable, Equatable {
     public var requested: Int
     /// For `auto`: the eigengap score of each candidate k, in range order (see `TopicCountRule.choose`).
     public var scores: [Double]
+    /// For `fixed`: the count asked for when it was more than the articles allow and `requested` is the
+    /// clamped count (`TopicBuilder.maximumCount(articles:)`); nil otherwise.
+    public var asked: Int?
 
-    public init(rule: Rule, requested: Int, scores: [Double] = []) {
+    public init(rule: Rule, requested: Int, scores: [Double] = [], asked: Int? = nil) {
         self.rule = rule
         self.requested = requested
         self.scores = scores
+        self.asked = asked
     }
 }
 
@@ -88,10 +92,10 @@ public struct TopicClusters: Sendable, Equatable {
 /// The topics of the index a rebuild replaces: what stable ids are matched against.
 public struct PreviousTopics: Sendable {
     /// Article id -> topic id, for every article that had a topic.
-    public var topicOfArticle: [String: Int]
+    public var topicOfArticle: [ArticleID: Int]
     public var table: TopicTable
 
-    public init(topicOfArticle: [String: Int], table: TopicTable) {
+    public init(topicOfArticle: [ArticleID: Int], table: TopicTable) {
         self.topicOfArticle = topicOfArticle
         self.table = table
     }
@@ -100,9 +104,11 @@ public struct PreviousTopics: Sendable {
 extension PreviousTopics {
     /// The topics of an index's contents (`articleIDs` in index order).
     public init(articleIDs: [String], clusters: TopicClusters) {
-        var topicOfArticle: [String: Int] = [:]
+        var topicOfArticle: [ArticleID: Int] = [:]
         topicOfArticle.reserveCapacity(articleIDs.count)
-        for (id, topic) in zip(articleIDs, clusters.articleTopics) where topic >= 0 { topicOfArticle[id] = Int(topic) }
+        for (id, topic) in zip(articleIDs, clusters.articleTopics) where topic >= 0 {
+            topicOfArticle[ArticleID(id)] = Int(topic)
+        }
         self.init(topicOfArticle: topicOfArticle, table: clusters.table)
     }
 }

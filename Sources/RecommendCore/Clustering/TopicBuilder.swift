@@ -18,6 +18,12 @@ public struct TopicBuilder: Sendable {
     static let warmStartTolerance = 0.01
     /// In `auto` mode the previous count is kept while its eigengap score is within this of the best one.
     static let countHysteresis = 0.05
+    /// The fewest articles a topic holds on average: no count is chosen, or made when asked for, above
+    /// `articles / minimumAverageSize`, so a small corpus is never split into mostly single-article topics.
+    public static let minimumAverageSize = 5
+
+    /// The most topics `articles` articles get: one per `minimumAverageSize` articles, at least one.
+    public static func maximumCount(articles: Int) -> Int { max(1, articles / minimumAverageSize) }
 
     public init(options: TopicOptions, seed: UInt64, model: ScoreModel) {
         self.options = options
@@ -91,8 +97,15 @@ public struct TopicBuilder: Sendable {
 
     /// The fixed count, or the `auto` choice (kept at the previous count while that is nearly as good).
     func topicCount(_ points: DenseMatrix, previous: PreviousTopics?) throws(LinearAlgebraError) -> TopicCount {
-        if let fixed = options.count { return TopicCount(rule: .fixed, requested: max(1, fixed)) }
-        let range = options.autoRange
+        let ceiling = Self.maximumCount(articles: points.rows)
+        if let fixed = options.count {
+            let asked = max(1, fixed)
+            guard asked > ceiling else { return TopicCount(rule: .fixed, requested: asked) }
+            return TopicCount(rule: .fixed, requested: ceiling, asked: asked)
+        }
+        let lower = options.autoRange.lowerBound
+        guard ceiling >= lower else { return TopicCount(rule: .auto, requested: ceiling) }
+        let range = lower...min(options.autoRange.upperBound, ceiling)
         guard let (chosen, scores) = TopicCountRule.choose(spectrum: try TopicCountRule.spectrum(points), range: range)
         else {
             return TopicCount(rule: .auto, requested: max(1, min(points.rows, range.lowerBound)))
@@ -119,7 +132,7 @@ public struct TopicBuilder: Sendable {
         guard clusters > 0, !old.isEmpty else { return nil }
         var position: [Int: Int] = [:]
         for (p, topic) in old.enumerated() { position[topic.id] = p }
-        let carried = articleIDs.map { id in previous.topicOfArticle[id].flatMap { position[$0] }.map(Int32.init) ?? -1
+        let carried = articleIDs.map { id in previous.topicOfArticle[ArticleID(id)].flatMap { position[$0] }.map(Int32.init) ?? -1
         }
         var counts = [Int](repeating: 0, count: old.count)
         for p in carried where p >= 0 { counts[Int(p)] += 1 }

@@ -18,7 +18,7 @@ struct TopicMatcher {
         var newShared = [Int](repeating: 0, count: clusterCount)
         var oldShared: [Int: Int] = [:]
         for (i, c) in clusters.enumerated() where c >= 0 {
-            guard let old = previous.topicOfArticle[articleIDs[i]] else { continue }
+            guard let old = previous.topicOfArticle[ArticleID(articleIDs[i])] else { continue }
             overlap[Pair(cluster: Int(c), old: old), default: 0] += 1
             newShared[Int(c)] += 1
             oldShared[old, default: 0] += 1

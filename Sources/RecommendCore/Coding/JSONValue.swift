@@ -1,29 +1,32 @@
-/// A JSON document exactly as written: object members keep their order and their key text byte for byte.
+/// A JSON document exactly as written: object members keep their order and their key text byte for byte, and
+/// numbers with a fraction or exponent keep their literal.
 ///
 /// Foundation's decoders key objects by `String`, whose equality is canonical equivalence, so two members whose
 /// keys differ only in Unicode normalisation (a tokenizer vocabulary holds "ί" both as U+03AF and as U+1F77)
-/// collapse into one. Vocabularies are read through this type instead.
-enum JSONValue: Sendable {
+/// collapse into one, and they refuse a number out of `Double`'s range (`1e400`) as "not valid JSON" without
+/// naming it. Vocabularies and request bodies are read through this type instead.
+package enum JSONValue: Sendable {
     case null
     case bool(Bool)
     /// A number written without fraction or exponent that fits in `Int`.
     case integer(Int)
-    case number(Double)
+    /// Any other number, as written (`2.5`, `1e30`, `1e400`), so that a message can quote it.
+    case number(String)
     case string(String)
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
 
     /// A syntax error at a byte offset of the document.
-    struct SyntaxError: Error, Sendable, CustomStringConvertible {
-        let offset: Int
-        let reason: String
-        var description: String { "invalid JSON at byte \(offset): \(reason)" }
+    package struct SyntaxError: Error, Sendable, CustomStringConvertible {
+        package let offset: Int
+        package let reason: String
+        package var description: String { "invalid JSON at byte \(offset): \(reason)" }
     }
 
     /// Parses one JSON value filling all of `bytes` (surrounding whitespace allowed).
     /// - Throws: `SyntaxError` naming the first byte that does not fit, including bytes that are not UTF-8.
     /// - Complexity: O(`bytes.count`).
-    static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
+    package static func parse(_ bytes: some Collection<UInt8>) throws(SyntaxError) -> JSONValue {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(SyntaxError) in
             var reader = Reader(bytes: buffer)
@@ -35,7 +38,7 @@ enum JSONValue: Sendable {
     }
 
     /// The value of the first member named `key` (compared byte for byte), when this is an object.
-    subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key.utf8.elementsEqual(key.utf8) }?.value
     }
@@ -44,8 +47,22 @@ enum JSONValue: Sendable {
     var integer: Int? { if case .integer(let i) = self { i } else { nil } }
     var bool: Bool? { if case .bool(let b) = self { b } else { nil } }
     var array: [JSONValue]? { if case .array(let a) = self { a } else { nil } }
-    var members: [(key: String, value: JSONValue)]? { if case .object(let m) = self { m } else { nil } }
+    package var members: [(key: String, value: JSONValue)]? { if case .object(let m) = self { m } else { nil } }
     var isNull: Bool { if case .null = self { true } else { false } }
+
+    /// What the value is, for messages that say what was given: `null`, `true`, `the number 1.5`, `a string`,
+    /// `an array`, `an object`.
+    package var kind: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): b ? "true" : "false"
+        case .integer(let i): "the number \(i)"
+        case .number(let literal): "the number \(literal)"
+        case .string: "a string"
+        case .array: "an array"
+        case .object: "an object"
+        }
+    }
 }
 
 /// A recursive-descent reader over UTF-8 bytes.
@@ -260,7 +277,6 @@ private struct Reader {
         }
         let text = String(decoding: bytes[start..<position], as: UTF8.self)
         if integral, let value = Int(text) { return .integer(value) }
-        guard let value = Double(text) else { throw error("the number '\(text)' cannot be read") }
-        return .number(value)
+        return .number(text)
     }
 }

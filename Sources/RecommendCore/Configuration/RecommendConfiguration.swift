@@ -12,7 +12,7 @@ public struct RecommendConfiguration: Sendable, Codable, Equatable {
     /// How topic clusters are found, labelled and carried over from the previous index.
     public var topics = TopicOptions()
     /// The embedding channel's model; nil for none. On by default: a build without the model installed leaves
-    /// it out and says so (`BuildReport.embeddingNote`), and the index's stored configuration then has none.
+    /// it out and says so (`BuildReport.adjustments`), and the index's stored configuration then has none.
     public var embedding: EmbeddingOptions? = EmbeddingOptions()
 
     public init() {}
@@ -68,9 +68,11 @@ public struct WeightingOptions: Sendable, Codable, Equatable {
     /// weight; off gives `ln(n / df) + 1`. Default on.
     public var smoothIDF = true
     /// A term must occur in at least this many articles (per field) to count: one-off typos and ids
-    /// cannot tie two articles together. Default 2.
+    /// cannot tie two articles together. Relaxed for a field it would leave with no term at all
+    /// (`TFIDFWeighting.limits`). Default 2.
     public var minDocumentFrequency = 2
-    /// A term in more than this share of articles (per field) is dropped as uninformative. Default 0.5.
+    /// A term in more than this share of articles (per field) is dropped as uninformative; not applied to a field
+    /// it would leave with no term at all (`TFIDFWeighting.limits`). Default 0.5.
     public var maxDocumentFrequency = 0.5
     /// Weight of the headline cosine in a pair's score; the body gets `1 - titleWeight`. Headlines are
     /// short (a median of 5-9 words), so one shared generic headline word must not outweigh the body
@@ -180,7 +182,8 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
 public struct TopicOptions: Sendable, Codable, Equatable {
     /// Topics wanted; `nil` (the default) lets the data choose (see `TopicCountRule`).
     public var count: Int?
-    /// The range `auto` chooses from. Default 2...40.
+    /// The range `auto` chooses from, capped at one topic per `TopicBuilder.minimumAverageSize` articles.
+    /// Default 2...40.
     public var autoRange = 2...40
     /// Leading dense (LSA) dimensions the clustering uses, rows centred on the corpus mean and re-normalised
     /// (`TopicSpace`). Default 100: as good as all 256 on the labelled corpora (NMI within noise) at 2.5 times

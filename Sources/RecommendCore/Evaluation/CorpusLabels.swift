@@ -4,12 +4,12 @@ internal import Foundation
 /// line's `id` and its `labels` list (a `category` field is not a label), including lines the indexer
 /// skips (say, an empty text); a repeated id keeps its last line's labels.
 public struct CorpusLabels: Sendable {
-    /// Labels by article id.
-    public let labels: [String: [String]]
+    /// Labels by article id (compared byte for byte).
+    public let labels: [ArticleID: [String]]
     /// How many distinct articles carry each label.
     let articlesPerLabel: [String: Int]
 
-    public init(labels: [String: [String]]) {
+    public init(labels: [ArticleID: [String]]) {
         self.labels = labels
         var perLabel: [String: Int] = [:]
         for list in labels.values {
@@ -22,7 +22,7 @@ public struct CorpusLabels: Sendable {
     /// - Throws: `EvaluationError.foreignIndex` naming how many are not, and one of them.
     /// - Complexity: O(articles of the index).
     public func checkCovers(_ index: RecommendIndex, path: String) throws(EvaluationError) {
-        let foreign = (0..<index.count).map { index.article($0).id }.filter { labels[$0] == nil }
+        let foreign = (0..<index.count).map { index.article($0).id }.filter { labels[ArticleID($0)] == nil }
         if let example = foreign.first {
             throw .foreignIndex(
                 index: index.path, corpus: path, missing: foreign.count, count: index.count, example: example)
@@ -38,11 +38,11 @@ public struct CorpusLabels: Sendable {
             var labels: [String]?
         }
         let bytes = try InputFile.readAll(path)
-        var labels: [String: [String]] = [:]
+        var labels: [ArticleID: [String]] = [:]
         for (number, span) in LineSplitter.lines(of: bytes) {
             do {
                 let line = try JSONCoding.decode(Line.self, from: bytes[span])
-                labels[line.id] = line.labels ?? []
+                labels[ArticleID(line.id)] = line.labels ?? []
             } catch {
                 throw EvaluationError.malformedLine(
                     file: path, line: number,
@@ -58,7 +58,7 @@ public struct CorpusLabels: Sendable {
 
     /// How many other articles share at least one label with article `id`.
     /// - Complexity: O(1) for an article with one label, O(corpus size) otherwise.
-    func relevantCount(for id: String) -> Int {
+    func relevantCount(for id: ArticleID) -> Int {
         let own = Set(labels[id] ?? [])
         if own.count == 1, let label = own.first { return articlesPerLabel[label, default: 0] - 1 }
         return labels.filter { $0.key != id && !own.isDisjoint(with: $0.value) }.count

@@ -32,17 +32,17 @@ public enum RelatedEvaluation {
     {
         var sum = 0.0
         var queries = 0
-        var seen = Set<String>()
+        var seen = Set<ArticleID>()
         for response in responses {
-            guard let id = response.article?.id, let labels = corpus.labels[id], !labels.isEmpty,
+            guard let id = response.article.map({ ArticleID($0.id) }), let labels = corpus.labels[id], !labels.isEmpty,
                 seen.insert(id).inserted
             else { continue }
             let relevant = corpus.relevantCount(for: id)
             guard relevant > 0 else { continue }
-            var reached = Set(response.alsoPublishedAs ?? [])
+            var reached = Set((response.alsoPublishedAs ?? []).map { ArticleID($0) })
             for entry in response.related.prefix(k) {
-                reached.insert(entry.article.id)
-                reached.formUnion(entry.alsoPublishedAs ?? [])
+                reached.insert(ArticleID(entry.article.id))
+                reached.formUnion((entry.alsoPublishedAs ?? []).map { ArticleID($0) })
             }
             reached.remove(id)
             let wanted = Set(labels)

@@ -34,8 +34,10 @@ public struct RelatedListScores: Sendable, Equatable {
         var rankSum = 0.0
         var queries = 0
         var recallQueries = 0
-        var seen = Set<String>()
-        for (id, related) in lists {
+        var seen = Set<ArticleID>()
+        for (text, listed) in lists {
+            let id = ArticleID(text)
+            let related = listed.map { ArticleID($0) }
             guard let queryLabels = corpus.labels[id] else {
                 defects["query id not in corpus", default: 0] += 1
                 continue

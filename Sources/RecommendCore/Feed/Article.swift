@@ -8,7 +8,8 @@ public struct Article: Sendable, Hashable, Codable {
     public var body: String
     /// Publication time in seconds since 1970-01-01T00:00:00Z, if the feed gave one.
     public var published: Int64?
-    /// The section or category (`category`, else the first of `labels`).
+    /// The section or category, as the feed's `category` gave it; nil without one (labels never stand in for it:
+    /// they are tags, and a category filter on a tag would be a filter the feed never stated).
     public var category: String?
     /// Every label the feed gave (`labels`, plus `category` when it was given separately).
     public var labels: [String]

@@ -93,7 +93,7 @@ struct ArticleRecord: Decodable {
         if let cleanCategory, !cleanCategory.isEmpty, !allLabels.contains(cleanCategory) {
             allLabels.append(cleanCategory)
         }
-        let section = (cleanCategory?.isEmpty == false ? cleanCategory : nil) ?? cleanLabels.first
+        let section = cleanCategory?.isEmpty == false ? cleanCategory : nil
         let link = url?.trimmed
         return Article(
             id: id, title: title, body: body, published: date, category: section, labels: allLabels,

@@ -4,7 +4,7 @@ struct FeedCollector {
     let duplicates: DuplicatePolicy
     private(set) var articles: [Article] = []
     private(set) var report = FeedReport()
-    private var firstSeen: [String: (index: Int, location: FeedLocation)] = [:]
+    private var firstSeen: [ArticleID: (index: Int, location: FeedLocation)] = [:]
 
     init(duplicates: DuplicatePolicy) {
         self.duplicates = duplicates
@@ -16,7 +16,7 @@ struct FeedCollector {
         report.linesRead += 1
         report.issues.append(contentsOf: line.issues)
         guard let article = line.article else { return }
-        if let previous = firstSeen[article.id] {
+        if let previous = firstSeen[article.key] {
             switch duplicates {
             case .fail:
                 throw FeedError.duplicateID(id: article.id, first: previous.location, second: line.location)
@@ -26,10 +26,10 @@ struct FeedCollector {
                         location: previous.location, reason: .duplicateReplaced,
                         detail: "article '\(article.id)' replaced by \(line.location)"))
                 articles[previous.index] = article
-                firstSeen[article.id] = (previous.index, line.location)
+                firstSeen[article.key] = (previous.index, line.location)
             }
         } else {
-            firstSeen[article.id] = (articles.count, line.location)
+            firstSeen[article.key] = (articles.count, line.location)
             articles.append(article)
         }
     }

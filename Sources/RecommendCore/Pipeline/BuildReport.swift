@@ -37,8 +37,10 @@ public struct BuildReport: Sendable, Codable {
     public var topics: TopicReport?
     /// The embedding model the channel used; nil when the index has no embedding channel.
     public var embedding: EmbeddingModelIdentity?
-    /// Why the configuration's embedding channel was left out (its model is not installed); nil when it was not.
-    public var embeddingNote: String?
+    /// What the build changed from its configuration because the corpus is too small or too uniform for it
+    /// (document-frequency limits relaxed, a topic count clamped, the embedding channel left out for want of its
+    /// model), one sentence each; empty when nothing.
+    public var adjustments: [String] = []
 
     /// Total seconds of all phases.
     public var totalSeconds: Double { phases.reduce(0) { $0 + $1.seconds } }

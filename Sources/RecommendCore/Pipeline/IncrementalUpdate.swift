@@ -52,12 +52,12 @@ struct IncrementalUpdate {
     /// - Complexity: O(articles + previous count) expected, plus vectorising every article the index holds.
     static func plan(previous: IndexContents, articles: [Article]) -> Plan {
         let position = Dictionary(
-            previous.articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            previous.articles.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = [Bool](repeating: false, count: previous.articles.count)
         var added: [Article] = []
         var kept: [(source: Article, stored: Int)] = []
         for article in articles {
-            if let i = position[article.id] {
+            if let i = position[article.key] {
                 seen[i] = true
                 kept.append((article, i))
             } else {

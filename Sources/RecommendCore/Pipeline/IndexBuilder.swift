@@ -10,15 +10,16 @@ public struct IndexBuilder: Sendable {
     public var generation: UInt64
     /// Called as each phase ends, for progress output.
     public var onPhase: (@Sendable (BuildReport.Phase) -> Void)?
-    /// The embedding channel's model, or why there is none (`ArticleEmbedder.load`); used when the configuration
-    /// asks for the channel (whose model name becomes the one loaded). A full build without it leaves the channel out and says why in its report; an update
-    /// of an index that has the channel refuses to run without the same model.
-    public var embedder: Result<ArticleEmbedder, EmbeddingError>
+    /// The embedding channel's model, or why there is none (`ArticleEmbedder.load`), nil when none was looked
+    /// for; used when the configuration asks for the channel (whose model name becomes the one loaded). A full
+    /// build without it leaves the channel out and says why in its report; an update of an index that has the
+    /// channel refuses to run without the same model.
+    public var embedder: Result<ArticleEmbedder, EmbeddingError>?
 
     public init(
         configuration: RecommendConfiguration = RecommendConfiguration(), duplicates: DuplicatePolicy = .fail,
         generation: UInt64 = 1,
-        embedder: Result<ArticleEmbedder, EmbeddingError> = .failure(.notInstalled(model: "", directory: ""))
+        embedder: Result<ArticleEmbedder, EmbeddingError>? = nil
     ) {
         self.configuration = configuration
         self.duplicates = duplicates
@@ -39,6 +40,8 @@ public struct IndexBuilder: Sendable {
         var related: RelatedLists
         var method: String
         var statistics: SimilarityResult.Statistics
+        /// What the stage relaxed for a corpus too small or too uniform for the configuration.
+        var adjustments: [String] = []
     }
 
     /// Reads `inputs` and builds the index contents; topics keep the ids of `previous` where they continue.
@@ -72,7 +75,7 @@ public struct IndexBuilder: Sendable {
         if let space = previous.embedding {
             // The channel must stay, computed by the same model: a thinner index, or vectors of two models side by
             // side, would be worse than no run.
-            let found = try? embedder.get()
+            let found = try? embedder?.get()
             guard let found, found.identity == space.model else {
                 throw EmbeddingError.otherModel(index: "the serving index", built: space.model, found: found?.identity)
             }
@@ -88,7 +91,7 @@ public struct IndexBuilder: Sendable {
         }
         var timer = PhaseTimer(onPhase: onPhase)
         let representation = IncrementalUpdate.extend(
-            previous, adding: plan.added, embedder: try? embedder.get(), timer: &timer)
+            previous, adding: plan.added, embedder: try? embedder?.get(), timer: &timer)
         var built = try builder.complete(
             representation, articles: previous.articles + plan.added, feed: feed, previous: topics, timer: timer)
         built.report.mode = .incremental
@@ -103,7 +106,7 @@ public struct IndexBuilder: Sendable {
         guard !articles.isEmpty else { throw FeedError.noArticles(report: feed) }
         var timer = timer
         var builder = self
-        var note: String?
+        var left: String?
         var embedder: ArticleEmbedder?
         if configuration.embedding != nil {
             switch self.embedder {
@@ -111,22 +114,26 @@ public struct IndexBuilder: Sendable {
                 embedder = found
                 builder.configuration.embedding?.model = found.identity.name
             case .failure(let error):
-                note = error.description
+                left = "no embedding channel: \(error)"
+                builder.configuration.embedding = nil
+            case nil:
+                left = "no embedding channel: no embedding model was given"
                 builder.configuration.embedding = nil
             }
         }
-        let representation = try builder.represent(articles, embedder: embedder, timer: &timer)
-        var built = try builder.complete(representation, articles: articles, feed: feed, previous: previous, timer: timer)
-        built.report.embeddingNote = note.map { "no embedding channel: " + $0 }
-        return built
+        var representation = try builder.represent(articles, embedder: embedder, timer: &timer)
+        if let left { representation.adjustments.insert(left, at: 0) }
+        return try builder.complete(representation, articles: articles, feed: feed, previous: previous, timer: timer)
     }
 
     /// The full representation stage: TF-IDF model and vectors, embedding and latent spaces, every related list.
     private func represent(_ articles: [Article], embedder: ArticleEmbedder?, timer: inout PhaseTimer) throws
         -> Representation
     {
+        var relaxed: [String] = []
         let (model, vectors) = timer.measure("vectors") {
-            TFIDFBuilder(text: configuration.text, weighting: configuration.weighting).build(articles)
+            TFIDFBuilder(text: configuration.text, weighting: configuration.weighting)
+                .build(articles, relaxed: &relaxed)
         }
         let embedding = embedder.map { embedder in
             timer.measure("embedding") { EmbeddingSpace(model: embedder.identity, embeddings: embedder.embed(articles)) }
@@ -144,7 +151,7 @@ public struct IndexBuilder: Sendable {
         return Representation(
             model: model, vectors: vectors, semantic: result.semantic, embedding: embedding,
             clusterSpace: latent.unitVectors(dimensions: latent.dimensions), related: result.lists,
-            method: result.method, statistics: result.statistics)
+            method: result.method, statistics: result.statistics, adjustments: relaxed)
     }
 
     /// The stages every build shares: near-duplicate groups, topics, metadata and the report.
@@ -177,14 +184,31 @@ public struct IndexBuilder: Sendable {
             metadata: metadata, articles: articles, model: built.model, vectors: built.vectors,
             semantic: built.semantic, embedding: built.embedding, related: built.related, duplicates: duplicates,
             topics: topics)
-        let report = BuildReport(
+        var report = BuildReport(
             feed: feed, articles: articles.count, terms: built.model.vocabulary.count, method: built.method,
             similarity: built.statistics, phases: timer.phases,
             topics: TopicReport(
                 count: topics.table.count, topics: topics.table.topics.count,
                 unassigned: topics.articleTopics.count { $0 < 0 }, changes: changes),
             embedding: built.embedding?.model)
+        report.adjustments = built.adjustments + topicAdjustments(topics.table.count, articles: articles.count)
         return (contents, report)
+    }
+
+    /// What the topic stage changed from the configuration, as `BuildReport.adjustments` says it.
+    private func topicAdjustments(_ count: TopicCount, articles: Int) -> [String] {
+        let most = TopicBuilder.maximumCount(articles: articles)
+        let average = "\(TopicBuilder.minimumAverageSize) articles a topic on average"
+        if let asked = count.asked {
+            return [
+                "topics: \(asked) asked for, but \(articles) articles allow at most \(most) (\(average)); "
+                    + "clamped to \(most)"
+            ]
+        }
+        if count.rule != .fixed, most < configuration.topics.autoRange.upperBound {
+            return ["topics: auto chose among at most \(most) for \(articles) articles (\(average))"]
+        }
+        return []
     }
 }
 

@@ -55,9 +55,9 @@ extension RecommendIndex {
     /// The article -> topic map of this index, for a rebuild that keeps topic ids (`nil` without topics).
     public func previousTopics() -> PreviousTopics? {
         guard let topicTable, let articleTopics else { return nil }
-        var topicOfArticle: [String: Int] = [:]
+        var topicOfArticle: [ArticleID: Int] = [:]
         topicOfArticle.reserveCapacity(count)
-        for i in 0..<count where articleTopics[i] >= 0 { topicOfArticle[ids[i]] = Int(articleTopics[i]) }
+        for i in 0..<count where articleTopics[i] >= 0 { topicOfArticle[ArticleID(ids[i])] = Int(articleTopics[i]) }
         return PreviousTopics(topicOfArticle: topicOfArticle, table: topicTable)
     }
 

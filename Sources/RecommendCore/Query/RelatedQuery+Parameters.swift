@@ -40,7 +40,7 @@ extension RelatedQuery {
                     throw fail(name, value, "any, same or other")
                 }
                 category = filter
-            case "exclude": excluded.insert(value)
+            case "exclude": excluded.insert(ArticleID(value))
             case "from", "to":
                 guard let bound = Self.dateBound(value, endOfDay: name == "to") else {
                     throw fail(name, value, "an ISO 8601 date such as 2026-03-14")

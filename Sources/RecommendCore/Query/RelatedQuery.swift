@@ -27,8 +27,8 @@ public struct RelatedQuery: Sendable, Equatable {
     public var withinDays: Double?
     /// Category restriction. Default `.any`.
     public var category = CategoryFilter.any
-    /// Article ids never to show.
-    public var excluded: Set<String> = []
+    /// Article ids never to show (compared byte for byte).
+    public var excluded: Set<ArticleID> = []
     /// Only articles published at or after this time (seconds since the epoch); undated ones are left out.
     public var publishedFrom: Int64?
     /// Only articles published at or before this time (seconds since the epoch); undated ones are left out.

@@ -94,9 +94,9 @@ public struct RelatedRanker: Sendable {
         let queryCategory = index.category(i)
         var candidates: [Candidate] = []
         for (j, similarity) in try index.storedList(of: i) {
-            guard overrides.allows(j, in: i), query.excluded.isEmpty || !query.excluded.contains(index.id(j)) else {
-                continue
-            }
+            guard overrides.allows(j, in: i),
+                query.excluded.isEmpty || !query.excluded.contains(ArticleID(index.id(j)))
+            else { continue }
             switch query.category {
             case .any: break
             case .same: guard queryCategory != nil, index.category(j) == queryCategory else { continue }
@@ -125,31 +125,25 @@ public struct RelatedRanker: Sendable {
     }
 
     /// One candidate per near-duplicate group (the first), the others' ids attached to it; candidates in the
-    /// query's own group are left out and returned as its duplicates.
+    /// query's own group are left out and returned as its duplicates (`RecommendIndex.collapsingNearDuplicates`).
     private func collapsed(_ candidates: [Candidate], query i: Int) -> (kept: [Candidate], ofQuery: [String]) {
-        let own = index.duplicateGroup(of: i)
-        var kept: [Candidate] = []
-        var ofQuery: [String] = []
-        var slot: [Int: Int] = [:]
-        for candidate in candidates {
-            let group = index.duplicateGroup(of: candidate.article)
-            if group == own {
-                ofQuery.append(index.id(candidate.article))
-            } else if let k = slot[group] {
-                kept[k].alsoPublishedAs.append(index.id(candidate.article))
-            } else {
-                slot[group] = kept.count
-                kept.append(candidate)
-            }
-        }
-        return (kept, ofQuery)
+        let (kept, ofQuery) = index.collapsingNearDuplicates(candidates.map(\.article), query: i)
+        return (
+            kept.map { entry in
+                var candidate = candidates[entry.position]
+                candidate.alsoPublishedAs = entry.alsoPublishedAs
+                return candidate
+            }, ofQuery
+        )
     }
 
     /// `candidates` with the editorial pins of `i` in place (in position order), unless blocked or excluded.
-    private func pinned(_ candidates: [Candidate], query i: Int, excluded: Set<String>) -> [Candidate] {
+    private func pinned(_ candidates: [Candidate], query i: Int, excluded: Set<ArticleID>) -> [Candidate] {
         var list = candidates
         for pin in overrides.pins[i] ?? []
-        where pin.article != i && overrides.allows(pin.article, in: i) && !excluded.contains(index.id(pin.article)) {
+        where pin.article != i && overrides.allows(pin.article, in: i)
+            && !excluded.contains(ArticleID(index.id(pin.article)))
+        {
             list.removeAll { $0.article == pin.article }
             let stored = (try? index.storedList(of: i))?.first { $0.article == pin.article }?.score
             let similarity = stored ?? scorer?.score(i, pin.article) ?? 0

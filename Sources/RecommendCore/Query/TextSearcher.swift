@@ -18,6 +18,8 @@ public struct TextSearcher: Sendable {
     let exact: Bool
     /// Scratch memory reused from one text to the next.
     let workspaces: WorkspacePool
+    /// Articles that near-duplicate collapse can remove from a list (`RecommendIndex.collapsibleArticles()`).
+    let collapsible: Int
 
     /// How much wider a text's candidate search is than an article's at build time (probes, dense and lexical
     /// candidates): an article's list also gains the articles that found it (the reverse-neighbour merge), a
@@ -65,6 +67,7 @@ public struct TextSearcher: Sendable {
         }
         let exact = exact || scorer.dense == nil || vectors.count < similarity.exactBelow
         self.exact = exact
+        collapsible = index.collapsibleArticles()
         cells =
             !exact && partitioned
             ? scorer.dense.map {
@@ -72,13 +75,15 @@ public struct TextSearcher: Sendable {
             } : nil
     }
 
-    /// The `k` articles most related to a text with this title and body, best first.
+    /// The `k` articles most related to a text with this title and body, best first. With `collapse` (the
+    /// default, as for an article's list) each near-duplicate group is shown once, its other articles listed in
+    /// `alsoPublishedAs`.
     /// - Throws: `QueryError.emptyText` when both are empty; `IndexFileError` when the index's article table is
     ///   damaged where the answer lies.
     /// - Complexity: exact: O(length of the text + postings of its terms + articles × latent dimensions);
     ///   otherwise O(length of the text + latent candidate search + postings of its strongest rare terms +
     ///   candidates × entries per article).
-    public func related(title: String, body: String, k: Int) throws -> [RelatedArticle] {
+    public func related(title: String, body: String, k: Int, collapse: Bool = true) throws -> [RelatedArticle] {
         guard !title.trimmed.isEmpty || !body.trimmed.isEmpty else { throw QueryError.emptyText }
         let query = model.vectorize(title: title, body: body)
         let dense = scorer.denseRow(
@@ -86,7 +91,7 @@ public struct TextSearcher: Sendable {
             embedding: embedder.flatMap { embedder in
                 scorer.embedding?.place(embedder.embed(title: title, body: body))
             })
-        var top = TopK(capacity: k)
+        var top = TopK(capacity: collapse ? min(index.count, k + collapsible) : k)
         workspaces.withWorkspace { workspace in
             if exact {
                 scorer.scoreAll(text: query, row: 0, dense: dense, workspace: &workspace, into: &top)
@@ -104,8 +109,15 @@ public struct TextSearcher: Sendable {
         }
         let found = top.sorted()
         try index.checkArticles(found.map { Int($0.index) })
-        return found.enumerated().map { rank, entry in
-            RelatedArticle(rank: rank + 1, score: entry.score, article: index.article(Int(entry.index)))
+        let kept =
+            collapse
+            ? index.collapsingNearDuplicates(found.map { Int($0.index) }, query: nil).kept
+            : found.indices.map { ($0, [String]()) }
+        return kept.prefix(k).enumerated().map { rank, entry in
+            let (score, article) = (found[entry.position].score, Int(found[entry.position].index))
+            return RelatedArticle(
+                rank: rank + 1, score: score, article: index.article(article),
+                alsoPublishedAs: entry.alsoPublishedAs.isEmpty ? nil : entry.alsoPublishedAs)
         }
     }
 

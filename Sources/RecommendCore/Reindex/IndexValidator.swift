@@ -36,7 +36,7 @@ enum IndexValidator {
         var checked = 0
         for i in Swift.stride(from: 0, to: n, by: stride).prefix(sample) {
             let id = contents.articles[i].id
-            guard index.article(i).id == id, try index.index(of: id) == i else {
+            guard ArticleID(index.article(i).id) == ArticleID(id), try index.index(of: id) == i else {
                 throw invalid("does not find article '\(id)'")
             }
             let related: [RelatedArticle]
@@ -46,8 +46,8 @@ enum IndexValidator {
                 throw invalid("stores \(related.count) related articles for '\(id)', the build made \(built.count)")
             }
             for (k, entry) in related.enumerated() {
-                guard try index.index(of: entry.article.id) != nil, entry.article.id != id,
-                    entry.article.id == contents.articles[built[k].index].id
+                guard try index.index(of: entry.article.id) != nil, ArticleID(entry.article.id) != ArticleID(id),
+                    ArticleID(entry.article.id) == contents.articles[built[k].index].key
                 else { throw invalid("has a wrong entry \(k + 1) in the list of '\(id)'") }
                 guard k == 0 || related[k - 1].score >= entry.score else {
                     throw invalid("has scores out of order in the list of '\(id)'")

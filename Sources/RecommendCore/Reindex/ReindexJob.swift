@@ -152,7 +152,7 @@ public struct ReindexJob: Sendable {
                 built = try builder.build(articles: articles, feed: feed, previous: previous?.previousTopics())
             }
             report.mode = built.report.mode
-            if let embeddingNote = built.report.embeddingNote { note(embeddingNote) }
+            for adjustment in built.report.adjustments { note(adjustment) }
             timer.record(built.report.phases)
             report.topics = built.report.topics?.changes
             return built.contents

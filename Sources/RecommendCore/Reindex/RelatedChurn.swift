@@ -57,16 +57,16 @@ public struct RelatedChurn: Sendable, Codable, Equatable {
     /// Compares the lists of `previous` and `next` over the articles both hold.
     /// - Complexity: O(articles × depth).
     public init(previous: Lists, next: Lists, depth: Int = 10, examples: Int = 5) {
-        var before: [String: [String]] = [:]
-        for entry in previous.entries { before[entry.id] = Array(entry.top.prefix(depth)) }
+        var before: [ArticleID: [ArticleID]] = [:]
+        for entry in previous.entries { before[ArticleID(entry.id)] = entry.top.prefix(depth).map { ArticleID($0) } }
         var compared: [(overlap: Double, example: Example)] = []
         var added = 0
         for entry in next.entries {
-            guard let old = before.removeValue(forKey: entry.id) else {
+            guard let old = before.removeValue(forKey: ArticleID(entry.id)) else {
                 added += 1
                 continue
             }
-            let new = Array(entry.top.prefix(depth))
+            let new = entry.top.prefix(depth).map { ArticleID($0) }
             let oldSet = Set(old)
             let newSet = Set(new)
             let longer = max(old.count, new.count)
@@ -76,7 +76,8 @@ public struct RelatedChurn: Sendable, Codable, Equatable {
                     overlap,
                     Example(
                         id: entry.id, title: entry.title, overlap: overlap,
-                        dropped: old.filter { !newSet.contains($0) }, added: new.filter { !oldSet.contains($0) })
+                        dropped: old.filter { !newSet.contains($0) }.map(\.text),
+                        added: new.filter { !oldSet.contains($0) }.map(\.text))
                 ))
         }
         self.depth = depth

@@ -16,6 +16,13 @@ public struct TFIDFBuilder: Sendable {
     /// normalised.
     /// - Complexity: O(total text length + distinct surfaces × log).
     public func build(_ articles: [Article]) -> (model: TFIDFModel, vectors: FieldVectors) {
+        var relaxed: [String] = []
+        return build(articles, relaxed: &relaxed)
+    }
+
+    /// As `build(_:)`, appending to `relaxed` a sentence for each field whose document-frequency limits were
+    /// relaxed because they would have left it no term (`TFIDFWeighting.limits`).
+    public func build(_ articles: [Article], relaxed: inout [String]) -> (model: TFIDFModel, vectors: FieldVectors) {
         let tokenizer = Tokenizer(options: text)
         let chunkSize = max(64, articles.count / (ParallelMap.workers * 8) + 1)
         let chunks = stride(from: 0, to: articles.count, by: chunkSize).map {
@@ -66,13 +73,15 @@ public struct TFIDFBuilder: Sendable {
         let titleCounts = counted.map(\.title)
         let bodyCounts = counted.map(\.body)
         let weights = TFIDFWeighting(options: weighting)
-        func idf(_ counts: [[(term: Int32, count: Int)]]) -> [Float] {
+        func idf(_ counts: [[(term: Int32, count: Int)]], field: String) -> [Float] {
             var df = [Int](repeating: 0, count: sortedTerms.count)
             for row in counts { for entry in row { df[Int(entry.term)] += 1 } }
-            return df.map { weights.idf(documentFrequency: $0, documents: n) }
+            let limits = weights.limits(df, documents: n, field: field)
+            if let sentence = limits.relaxed { relaxed.append(sentence) }
+            return df.map { weights.idf(documentFrequency: $0, documents: n, kept: limits.kept) }
         }
-        let titleIDF = idf(titleCounts)
-        let bodyIDF = idf(bodyCounts)
+        let titleIDF = idf(titleCounts, field: "title")
+        let bodyIDF = idf(bodyCounts, field: "body")
 
         // Keep only terms some field uses; renumber densely, preserving the sorted order.
         var newID = [Int32](repeating: -1, count: sortedTerms.count)

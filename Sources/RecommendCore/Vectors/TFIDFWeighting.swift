@@ -9,10 +9,32 @@ struct TFIDFWeighting: Sendable {
         options.sublinearTF ? 1 + Float(log(Double(count))) : Float(count)
     }
 
-    /// Inverse document frequency of a term in `df` of `n` documents, or 0 when the df limits exclude it.
-    func idf(documentFrequency df: Int, documents n: Int) -> Float {
-        guard df >= options.minDocumentFrequency, Double(df) <= options.maxDocumentFrequency * Double(n), df > 0
-        else { return 0 }
+    /// The document frequencies one field keeps among `n` documents whose terms have frequencies `df`: the
+    /// configured min df and max df, relaxed only when they would leave a field that has terms with none at all
+    /// (a corpus too small or too uniform for them: 30 copies of one article, where every term is in more than
+    /// half of them, or two articles, where min df 2 and max df 0.5 allow no frequency). Max df is lifted first
+    /// (the terms every article shares are then the vocabulary), and min df lowered to 1 only if that is not
+    /// enough.
+    /// - Returns: the frequencies kept, and a sentence saying what was relaxed (nil when nothing was).
+    /// - Complexity: O(`df.count`).
+    func limits(_ df: [Int], documents n: Int, field: String) -> (kept: ClosedRange<Int>, relaxed: String?) {
+        let minimum = max(1, options.minDocumentFrequency)
+        let maximum = Int((options.maxDocumentFrequency * Double(n)).rounded(.down))
+        let configured = minimum...max(minimum, maximum)
+        guard df.contains(where: { $0 > 0 }) else { return (configured, nil) }
+        if minimum <= maximum, df.contains(where: configured.contains) { return (configured, nil) }
+        let configuration =
+            "min df \(minimum) and max df \(options.maxDocumentFrequency) leave no \(field) term in \(n) articles"
+        if df.contains(where: { $0 >= minimum }) {
+            return (minimum...max(minimum, n), "\(configuration); max df not applied to the \(field) field")
+        }
+        return (1...max(1, n), "\(configuration); the \(field) field keeps every term (min df 1, no max df)")
+    }
+
+    /// Inverse document frequency of a term in `df` of `n` documents, or 0 when `kept` (the field's `limits`)
+    /// excludes it.
+    func idf(documentFrequency df: Int, documents n: Int, kept: ClosedRange<Int>) -> Float {
+        guard df > 0, kept.contains(df) else { return 0 }
         if options.smoothIDF { return Float(log(Double(1 + n) / Double(1 + df)) + 1) }
         return Float(log(Double(n) / Double(df)) + 1)
     }

@@ -147,3 +147,87 @@ import TestSupport
         }
     }
 }
+
+/// Vectors a site computes itself, carried by the feed (`embedding`).
+@Suite struct FeedVectorTests {
+    /// The sample articles carrying the test model's embeddings as their own vectors.
+    static func articlesWithVectors() throws -> [Article] {
+        let articles = try sampleArticles()
+        let vectors = EmbeddingChannelTests.embedder.embed(articles)
+        return articles.enumerated().map { i, article in
+            var article = article
+            article.embedding = Array(vectors.row(i))
+            return article
+        }
+    }
+
+    @Test("a feed's vectors are read, checked for type and length, and a bad one skips its line only")
+    func reading() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let feed = try dir.write(
+            "v.jsonl",
+            """
+            {"id": "a", "title": "Port strike", "body": "Dockers walk out.", "embedding": [0.5, -1, 2e-1]}
+            {"id": "b", "title": "Port deal", "body": "Strike ends.", "embedding": [1, 0]}
+            {"id": "c", "title": "Port", "body": "Cranes arrive.", "embedding": "0.1 0.2"}
+            {"id": "d", "title": "Port", "body": "Ships queue.", "embedding": []}
+            {"id": "e", "title": "Port", "body": "Union votes."}
+            {"id": "f", "title": "Port", "body": "Terminal shut.", "embedding": [0, 0, 1]}
+
+            """)
+        let (articles, report) = try FeedReader().read([feed])
+        #expect(articles.map(\.id) == ["a", "e", "f"])
+        #expect(articles[0].embedding == [0.5, -1, 0.2] && articles[1].embedding == nil)
+        let messages = report.issues.map(\.description)
+        #expect(messages.contains { $0.contains("v.jsonl:2") && $0.contains("'embedding' has 2 numbers, but the first one (") && $0.contains("v.jsonl:1) has 3") }, "\(messages)")
+        #expect(messages.contains { $0.contains("v.jsonl:3") && $0.contains("embedding") }, "\(messages)")
+        #expect(messages.contains { $0.contains("v.jsonl:4") && $0.contains("embedding") }, "\(messages)")
+        #expect(report.skipped == 3)
+    }
+
+    @Test("an index of a feed's vectors ranks as the same vectors from the model do, and needs no model")
+    func sameAsModel() throws {
+        let articles = try Self.articlesWithVectors()
+        let fromFeed = try IndexBuilder().build(articles: articles)
+        let fromModel = try EmbeddingChannelTests.build(try sampleArticles())
+        let space = try #require(fromFeed.contents.embedding)
+        #expect(space.model == .feed(dimensions: 16) && fromFeed.report.adjustments.isEmpty)
+        #expect(fromFeed.contents.metadata.configuration.embedding?.model == "(feed)")
+        let other = try #require(fromModel.contents.embedding)
+        #expect(zip(space.vectors.storage, other.vectors.storage).allSatisfy { abs($0 - $1) < 1e-5 })
+        for i in [0, 66, 150] {
+            #expect(fromFeed.contents.related.list(of: i).map(\.index) == fromModel.contents.related.list(of: i).map(\.index))
+        }
+        // A text finds itself with its own vector, without a model; a vector of another length is refused.
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try IndexWriter.write(fromFeed.contents, to: dir.path + "/f.index")
+        let searcher = try TextSearcher(index: try RecommendIndex(path: dir.path + "/f.index"))
+        let found = try searcher.related(
+            title: articles[5].title, body: articles[5].body, k: 3, embedding: articles[5].embedding)
+        #expect(found.first?.article.id == articles[5].id)
+        #expect(throws: QueryError.self) {
+            try searcher.related(title: "port", body: "", k: 3, embedding: [1, 2, 3])
+        }
+    }
+
+    @Test("articles without a vector have no embedding part; an update takes the new vectors and a changed one makes it full")
+    func updates() throws {
+        var articles = try Self.articlesWithVectors()
+        articles[7].embedding = nil
+        let previous = try IndexBuilder().build(articles: Array(articles.prefix(190))).contents
+        let space = try #require(previous.embedding)
+        #expect(space.vectors.row(7).allSatisfy { $0 == 0 })
+        let (next, report) = try IndexBuilder().update(previous, articles: articles)
+        #expect(report.mode == .incremental && report.added == 10)
+        let after = try #require(next.embedding)
+        let placed = space.place(Array(EmbeddingChannelTests.embedder.embed([articles[195]]).row(0)))
+        #expect(zip(after.vectors.row(195), placed).allSatisfy { abs($0 - $1) < 1e-5 })
+        var changed = articles
+        changed[3].embedding = changed[4].embedding
+        let (full, fallback) = try IndexBuilder().update(previous, articles: changed)
+        #expect(fallback.mode == .full && fallback.fallback?.contains("changed") == true, "\(fallback.fallback ?? "")")
+        #expect(full.embedding?.model == .feed(dimensions: 16))
+    }
+}

@@ -49,6 +49,9 @@ import TestSupport
         (#"{"title": "x", "k": 0}"#, "k must be an integer from 1 to 100, got '0'"),
         (#"{"title": "x", "k": 101}"#, "k must be an integer from 1 to 100, got '101'"),
         (#"{"title": "", "body": "  "}"#, "the text has neither a title nor a body"),
+        (#"{"title": "x", "embedding": "0.1 0.2"}"#, "'embedding' must be a list of numbers, got a string"),
+        (#"{"title": "x", "embedding": [0.1, "a"]}"#, "'embedding' must be a non-empty list of finite numbers"),
+        (#"{"title": "x", "embedding": [1e400]}"#, "'embedding' must be a non-empty list of finite numbers"),
         ("{}", "the text has neither a title nor a body"),
         ("", "not valid JSON"),
     ]

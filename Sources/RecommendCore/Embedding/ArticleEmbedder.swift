@@ -17,7 +17,17 @@ public struct EmbeddingModelIdentity: Sendable, Codable, Equatable, CustomString
         self.dimensions = dimensions
     }
 
-    public var description: String { "'\(name)' (\(dimensions) dimensions, fingerprint \(fingerprint))" }
+    public var description: String {
+        isFeed ? "the feed's own vectors (\(dimensions) dimensions)" : "'\(name)' (\(dimensions) dimensions, fingerprint \(fingerprint))"
+    }
+
+    /// The vectors a feed carries itself (`Article.embedding`), computed by a model the index does not have.
+    public static func feed(dimensions: Int) -> EmbeddingModelIdentity {
+        EmbeddingModelIdentity(name: "(feed)", fingerprint: "", dimensions: dimensions)
+    }
+
+    /// Whether the vectors came with the feed: a text then has an embedding only when its query gives one.
+    public var isFeed: Bool { name == "(feed)" }
 }
 
 /// Embeds articles and texts for the embedding channel with a static model: the headline and the lead (the
@@ -100,6 +110,18 @@ public struct ArticleEmbedder: Sendable {
     public func embed(_ articles: [Article]) -> DenseMatrix {
         model.embed(articles.map { text(title: $0.title, body: $0.body) })
     }
+
+    /// The vectors `articles` carry themselves (`Article.embedding`), `dimensions` long, as rows in order: each
+    /// scaled to unit length, all zeros for an article without one (it then has no embedding part).
+    public static func feedVectors(of articles: [Article], dimensions: Int) -> DenseMatrix {
+        var rows = DenseMatrix(zeros: articles.count, dimensions)
+        for (i, article) in articles.enumerated() {
+            guard let vector = article.embedding, vector.count == dimensions else { continue }
+            rows.storage.replaceSubrange((i * dimensions)..<((i + 1) * dimensions), with: vector)
+        }
+        rows.normalizeRows()
+        return rows
+    }
 }
 
 extension ArticleEmbedder {
@@ -124,7 +146,7 @@ extension ArticleEmbedder {
     public static func load(forIndex metadata: IndexMetadata, at path: String, in directory: String) throws(EmbeddingError)
         -> ArticleEmbedder?
     {
-        guard let built = metadata.embedding else { return nil }
+        guard let built = metadata.embedding, !built.isFeed else { return nil }
         let leadWords = metadata.configuration.embedding?.leadWords ?? EmbeddingOptions().leadWords
         let found: ArticleEmbedder
         do {

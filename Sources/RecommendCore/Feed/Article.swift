@@ -15,10 +15,13 @@ public struct Article: Sendable, Hashable, Codable {
     public var labels: [String]
     /// The canonical address of the article, if any.
     public var url: String?
+    /// The article's own embedding, when the feed carries one (`embedding`: a site's own model); every vector of
+    /// a feed has the same length. It replaces the installed model's for the embedding channel.
+    public var embedding: [Float]?
 
     public init(
         id: String, title: String, body: String, published: Int64? = nil,
-        category: String? = nil, labels: [String] = [], url: String? = nil
+        category: String? = nil, labels: [String] = [], url: String? = nil, embedding: [Float]? = nil
     ) {
         self.id = id
         self.title = title
@@ -27,5 +30,6 @@ public struct Article: Sendable, Hashable, Codable {
         self.category = category
         self.labels = labels
         self.url = url
+        self.embedding = embedding
     }
 }

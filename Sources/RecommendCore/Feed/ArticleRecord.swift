@@ -7,10 +7,11 @@ struct ArticleRecord: Decodable {
     var category: String?
     var labels: [String] = []
     var url: String?
+    var embedding: [Float]?
 
     init(
         id: String?, title: String?, body: String?, published: String?, category: String?,
-        labels: [String], url: String?
+        labels: [String], url: String?, embedding: [Float]? = nil
     ) {
         self.id = id
         self.title = title
@@ -19,10 +20,11 @@ struct ArticleRecord: Decodable {
         self.category = category
         self.labels = labels
         self.url = url
+        self.embedding = embedding
     }
 
     private enum Key: String, CodingKey {
-        case id, title, body, published, category, labels, url
+        case id, title, body, published, category, labels, url, embedding
     }
 
     /// Lenient where feeds differ harmlessly (a numeric id, a single label given as a string), strict where a
@@ -59,6 +61,16 @@ struct ArticleRecord: Decodable {
                     [String].self,
                     .init(codingPath: [Key.labels], debugDescription: "expected a list of strings or a string"))
             }
+        }
+        if try present(.embedding) {
+            guard let vector = try? c.decode([Float].self, forKey: .embedding), !vector.isEmpty,
+                vector.allSatisfy(\.isFinite)
+            else {
+                throw DecodingError.typeMismatch(
+                    [Float].self,
+                    .init(codingPath: [Key.embedding], debugDescription: "expected a non-empty list of finite numbers"))
+            }
+            embedding = vector
         }
     }
 
@@ -97,7 +109,7 @@ struct ArticleRecord: Decodable {
         let link = url?.trimmed
         return Article(
             id: id, title: title, body: body, published: date, category: section, labels: allLabels,
-            url: link?.isEmpty == false ? link : nil)
+            url: link?.isEmpty == false ? link : nil, embedding: embedding)
     }
 }
 

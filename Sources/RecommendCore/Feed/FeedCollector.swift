@@ -5,6 +5,8 @@ struct FeedCollector {
     private(set) var articles: [Article] = []
     private(set) var report = FeedReport()
     private var firstSeen: [ArticleID: (index: Int, location: FeedLocation)] = [:]
+    /// The length of the first embedding the feed carried, and where: every other must have it.
+    private var embeddingLength: (count: Int, location: FeedLocation)?
 
     init(duplicates: DuplicatePolicy) {
         self.duplicates = duplicates
@@ -16,6 +18,17 @@ struct FeedCollector {
         report.linesRead += 1
         report.issues.append(contentsOf: line.issues)
         guard let article = line.article else { return }
+        if let vector = article.embedding {
+            if let first = embeddingLength, first.count != vector.count {
+                report.issues.append(
+                    FeedIssue(
+                        location: line.location, reason: .malformed,
+                        detail: "article '\(article.id)': 'embedding' has \(vector.count) numbers, but the first one "
+                            + "(\(first.location)) has \(first.count)"))
+                return
+            }
+            if embeddingLength == nil { embeddingLength = (vector.count, line.location) }
+        }
         if let previous = firstSeen[article.key] {
             switch duplicates {
             case .fail:

@@ -72,13 +72,19 @@ struct IncrementalUpdate {
     }
 
     /// Whether `article` is not what the previous index holds as article `i`: another headline, date, category or
-    /// address, or a text whose vectors under the old model are not the stored ones (a change only in words the
+    /// address, another vector of its own (when the index's vectors came with the feed), or a text whose vectors
+    /// under the old model are not the stored ones (a change only in words the
     /// old vocabulary lacks is not seen: those are ignored in an incremental run anyway).
     static func differs(_ article: Article, from previous: IndexContents, at i: Int) -> Bool {
         let stored = previous.articles[i]
         guard article.title == stored.title, article.published == stored.published,
             (article.category ?? "") == (stored.category ?? ""), (article.url ?? "") == (stored.url ?? "")
         else { return true }
+        if let space = previous.embedding, space.model.isFeed {
+            // The feed's own vector, placed as the stored one was.
+            let placed = space.place(ArticleEmbedder.feedVectors(of: [article], dimensions: space.dimensions).storage)
+            guard zip(placed, space.vectors.row(i)).allSatisfy({ abs($0 - $1) <= 1e-5 }) else { return true }
+        }
         let rows = previous.model.vectorize(title: article.title, body: article.body)
         return !rows.title.row(0, matches: previous.vectors.title, row: i)
             || !rows.body.row(0, matches: previous.vectors.body, row: i)
@@ -103,10 +109,10 @@ struct IncrementalUpdate {
             title: old.vectors.title.appending(rowsOf: rows.map(\.title)),
             body: old.vectors.body.appending(rowsOf: rows.map(\.body)))
         let embedding = old.embedding.map { space in
-            guard let embedder, embedder.identity == space.model else {
+            guard let source = EmbeddingSource.of(space, embedder: embedder) else {
                 preconditionFailure("an incremental build without the embedding model of the previous index")
             }
-            return timer.measure("embedding") { space.appending(embedder.embed(added)) }
+            return timer.measure("embedding") { space.appending(source.embeddings(of: added)) }
         }
         guard let space = old.semantic else { preconditionFailure("an incremental build without a latent space") }
         let semantic = timer.measure("fold-in") { foldIn(rows, into: space, over: old.vectors, weighting) }

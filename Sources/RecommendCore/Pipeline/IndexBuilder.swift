@@ -72,7 +72,7 @@ public struct IndexBuilder: Sendable {
     ) {
         var builder = self
         builder.configuration = previous.metadata.configuration
-        if let space = previous.embedding {
+        if let space = previous.embedding, !space.model.isFeed {
             // The channel must stay, computed by the same model: a thinner index, or vectors of two models side by
             // side, would be worse than no run.
             let found = try? embedder?.get()
@@ -107,27 +107,31 @@ public struct IndexBuilder: Sendable {
         var timer = timer
         var builder = self
         var left: String?
-        var embedder: ArticleEmbedder?
+        var source: EmbeddingSource?
         if configuration.embedding != nil {
-            switch self.embedder {
-            case .success(let found):
-                embedder = found
-                builder.configuration.embedding?.model = found.identity.name
-            case .failure(let error):
-                left = "no embedding channel: \(error)"
-                builder.configuration.embedding = nil
-            case nil:
-                left = "no embedding channel: no embedding model was given"
+            if let length = articles.lazy.compactMap(\.embedding).first?.count {
+                // The site's own vectors replace the installed model's.
+                source = .feed(length)
+            } else {
+                switch embedder {
+                case .success(let found): source = .model(found)
+                case .failure(let error): left = "no embedding channel: \(error)"
+                case nil: left = "no embedding channel: no embedding model was given"
+                }
+            }
+            if let source {
+                builder.configuration.embedding?.model = source.identity.name
+            } else {
                 builder.configuration.embedding = nil
             }
         }
-        var representation = try builder.represent(articles, embedder: embedder, timer: &timer)
+        var representation = try builder.represent(articles, embedding: source, timer: &timer)
         if let left { representation.adjustments.insert(left, at: 0) }
         return try builder.complete(representation, articles: articles, feed: feed, previous: previous, timer: timer)
     }
 
     /// The full representation stage: TF-IDF model and vectors, embedding and latent spaces, every related list.
-    private func represent(_ articles: [Article], embedder: ArticleEmbedder?, timer: inout PhaseTimer) throws
+    private func represent(_ articles: [Article], embedding source: EmbeddingSource?, timer: inout PhaseTimer) throws
         -> Representation
     {
         var relaxed: [String] = []
@@ -135,8 +139,8 @@ public struct IndexBuilder: Sendable {
             TFIDFBuilder(text: configuration.text, weighting: configuration.weighting)
                 .build(articles, relaxed: &relaxed)
         }
-        let embedding = embedder.map { embedder in
-            timer.measure("embedding") { EmbeddingSpace(model: embedder.identity, embeddings: embedder.embed(articles)) }
+        let embedding = source.map { source in
+            timer.measure("embedding") { source.space(of: articles) }
         }
         let similarity = configuration.similarity
         let latent = try timer.measure("dense") {
@@ -224,5 +228,42 @@ extension IndexBuilder {
         var report = built.report
         report.phases += timer.phases
         return report
+    }
+}
+
+/// Where a build's embedding vectors come from.
+enum EmbeddingSource {
+    /// The feed's own vectors (`Article.embedding`), of this length.
+    case feed(Int)
+    /// The installed model, embedding each article's headline and lead.
+    case model(ArticleEmbedder)
+
+    /// The model (or the feed) the vectors come from.
+    var identity: EmbeddingModelIdentity {
+        switch self {
+        case .feed(let dimensions): .feed(dimensions: dimensions)
+        case .model(let embedder): embedder.identity
+        }
+    }
+
+    /// The unit embeddings of `articles`, one row each (zeros for an article without one).
+    func embeddings(of articles: [Article]) -> DenseMatrix {
+        switch self {
+        case .feed(let dimensions): ArticleEmbedder.feedVectors(of: articles, dimensions: dimensions)
+        case .model(let embedder): embedder.embed(articles)
+        }
+    }
+
+    /// The embedding space of `articles`.
+    func space(of articles: [Article]) -> EmbeddingSpace {
+        EmbeddingSpace(model: identity, embeddings: embeddings(of: articles))
+    }
+
+    /// The source of the vectors of articles added to `space`: the feed when its vectors came from the feed,
+    /// else `embedder`, which must be the space's model.
+    static func of(_ space: EmbeddingSpace, embedder: ArticleEmbedder?) -> EmbeddingSource? {
+        if space.model.isFeed { return .feed(space.dimensions) }
+        guard let embedder, embedder.identity == space.model else { return nil }
+        return .model(embedder)
     }
 }

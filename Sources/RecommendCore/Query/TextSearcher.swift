@@ -50,7 +50,7 @@ public struct TextSearcher: Sendable {
     ) throws(EmbeddingError) {
         self.index = index
         let (model, vectors, semantic, embedding) = loaded
-        if let embedding, embedder?.identity != embedding.model {
+        if let embedding, !embedding.model.isFeed, embedder?.identity != embedding.model {
             throw .otherModel(index: index.path, built: embedding.model, found: embedder?.identity)
         }
         self.model = model
@@ -83,14 +83,29 @@ public struct TextSearcher: Sendable {
     /// - Complexity: exact: O(length of the text + postings of its terms + articles × latent dimensions);
     ///   otherwise O(length of the text + latent candidate search + postings of its strongest rare terms +
     ///   candidates × entries per article).
-    public func related(title: String, body: String, k: Int, collapse: Bool = true) throws -> [RelatedArticle] {
+    /// - Parameter embedding: the text's own vector, for an index built from a feed's own vectors (a text
+    ///   without one then has no embedding part); ignored by an index whose vectors come from its model.
+    public func related(
+        title: String, body: String, k: Int, collapse: Bool = true, embedding vector: [Float]? = nil
+    ) throws -> [RelatedArticle] {
         guard !title.trimmed.isEmpty || !body.trimmed.isEmpty else { throw QueryError.emptyText }
         let query = model.vectorize(title: title, body: body)
+        var embedded: [Float]?
+        if let space = scorer.embedding {
+            if space.model.isFeed, let vector {
+                guard vector.count == space.dimensions else {
+                    throw QueryError.invalidControl(
+                        name: "embedding", value: "\(vector.count) numbers",
+                        expected: "\(space.dimensions) numbers, as the index's vectors")
+                }
+                embedded = space.place(ArticleEmbedder.feedVectors(
+                    of: [Article(id: "", title: "", body: "", embedding: vector)], dimensions: space.dimensions).storage)
+            } else if let embedder {
+                embedded = space.place(embedder.embed(title: title, body: body))
+            }
+        }
         let dense = scorer.denseRow(
-            text: query, row: 0, latent: projection?.unitVector(of: query, row: 0),
-            embedding: embedder.flatMap { embedder in
-                scorer.embedding?.place(embedder.embed(title: title, body: body))
-            })
+            text: query, row: 0, latent: projection?.unitVector(of: query, row: 0), embedding: embedded)
         var top = TopK(capacity: collapse ? min(index.count, k + collapsible) : k)
         workspaces.withWorkspace { workspace in
             if exact {

@@ -21,15 +21,18 @@ public struct EmbeddingSpace: Sendable, Equatable {
     }
 
     /// The space of articles whose model embeddings are the rows of `embeddings`: their mean, and every row
-    /// centred on it and scaled to unit length.
+    /// centred on it and scaled to unit length. A row of zeros is an article without an embedding: it is left
+    /// out of the mean and stays zeros.
     /// - Complexity: O(articles × dimensions).
     public init(model: EmbeddingModelIdentity, embeddings: DenseMatrix) {
         let d = embeddings.columns
         var mean = [Float](repeating: 0, count: d)
-        for i in 0..<embeddings.rows {
+        var present = 0
+        for i in 0..<embeddings.rows where embeddings.row(i).contains(where: { $0 != 0 }) {
+            present += 1
             for (k, x) in embeddings.row(i).enumerated() { mean[k] += x }
         }
-        if embeddings.rows > 0 { mean = mean.map { $0 / Float(embeddings.rows) } }
+        if present > 0 { mean = mean.map { $0 / Float(present) } }
         let placed = Self.centred(embeddings, on: mean)
         self.init(model: model, mean: mean, vectors: placed)
     }
@@ -57,7 +60,7 @@ public struct EmbeddingSpace: Sendable, Equatable {
         var out = embeddings
         let d = embeddings.columns
         out.storage.withUnsafeMutableBufferPointer { s in
-            for i in 0..<embeddings.rows {
+            for i in 0..<embeddings.rows where (0..<d).contains(where: { s[i * d + $0] != 0 }) {
                 for k in 0..<d { s[i * d + k] -= mean[k] }
             }
         }

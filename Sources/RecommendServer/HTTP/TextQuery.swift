@@ -7,6 +7,8 @@ struct TextQuery: Sendable {
     /// `k` as the client wrote the number, checked by the route as the query parameter is (so `2.5`, `0` and
     /// `1e400` get the same message there and here).
     var k: String?
+    /// The text's own embedding, for an index built from a feed's own vectors.
+    var embedding: [Float]?
 
     /// Decodes a request body, saying precisely what is wrong with a bad one: the field and the value given.
     /// Read with the package's own JSON reader, which keeps a number's literal (Foundation's refuses `1e400`
@@ -35,6 +37,23 @@ struct TextQuery: Sendable {
         case .number(let literal)?: k = literal
         case let other?: throw .invalidJSON(detail: "'k' must be a number, got \(other.kind)")
         }
-        return TextQuery(title: try text("title"), body: try text("body"), k: k)
+        var embedding: [Float]?
+        switch document["embedding"] {
+        case nil, .null?: break
+        case .array(let items)?:
+            let numbers = items.compactMap { item -> Float? in
+                switch item {
+                case .integer(let integer): Float(integer)
+                case .number(let literal): Float(literal).flatMap { $0.isFinite ? $0 : nil }
+                default: nil
+                }
+            }
+            guard !numbers.isEmpty, numbers.count == items.count else {
+                throw .invalidJSON(detail: "'embedding' must be a non-empty list of finite numbers")
+            }
+            embedding = numbers
+        case let other?: throw .invalidJSON(detail: "'embedding' must be a list of numbers, got \(other.kind)")
+        }
+        return TextQuery(title: try text("title"), body: try text("body"), k: k, embedding: embedding)
     }
 }

@@ -62,7 +62,8 @@ struct ArticleController<Context: RequestContext>: Sendable {
         let query = try TextQuery.decode(Array(buffer: bytes))
         let k = try validatedK(query.k)
         let snapshot = try served.require()
-        let related = try snapshot.searcher.related(title: query.title ?? "", body: query.body ?? "", k: k)
+        let related = try snapshot.searcher.related(
+            title: query.title ?? "", body: query.body ?? "", k: k, embedding: query.embedding)
         return Response.json(
             writing: RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
     }

@@ -7,7 +7,9 @@
 #   Benchmarks/http-load.sh [CORPUS]     (default: $RECOMMEND_CORPORA/20newsgroups-bydate.jsonl.gz)
 #
 # Environment: DURATION (10s), CONNECTIONS (32), THREADS (1: wrk shares the machine with the server),
-# PORT (18080), LOG_LEVEL (info: one log line per request, written to a file), WORK (a temporary directory).
+# PORT (18080), LOG_LEVEL (info: one log line per request, written to a file), WORK (a temporary directory),
+# INDEX_FLAGS (extra `index` options, e.g. --no-embedding), RECOMMEND_MODELS (the models folder; default Models/
+# in the package).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -27,7 +29,9 @@ echo "== build (release)"
 build_recommend
 
 echo "== index $corpus"
-"$bin" index "$corpus" --index "$work/bench.index" | head -3
+export RECOMMEND_MODELS=${RECOMMEND_MODELS:-$root/Models}
+# shellcheck disable=SC2086
+"$bin" index "$corpus" --index "$work/bench.index" ${INDEX_FLAGS:-} | head -4
 
 echo "== request data"
 python3 - "$corpus" "$work" <<'PY'

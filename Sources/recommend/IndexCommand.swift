@@ -50,6 +50,9 @@ struct IndexCommand: AsyncParsableCommand {
     @Option(help: "Dimensions of the LSA used to find candidates.")
     var denseDimensions: Int?
 
+    @Option(help: "Principal axes of the embeddings searched for candidates beside the LSA.")
+    var embeddingCandidateDimensions: Int?
+
     @Option(help: "Below this many articles dense candidates come from all pairs; above, from an inverted file.")
     var exhaustiveBelow: Int?
 
@@ -129,6 +132,9 @@ struct IndexCommand: AsyncParsableCommand {
         if noEmbedding || configuration.weighting.embeddingWeight == 0 { configuration.embedding = nil }
         if let exactBelow { configuration.similarity.exactBelow = exactBelow }
         if let denseDimensions { configuration.similarity.denseDimensions = denseDimensions }
+        if let embeddingCandidateDimensions {
+            configuration.similarity.embeddingCandidateDimensions = embeddingCandidateDimensions
+        }
         if let exhaustiveBelow { configuration.similarity.exhaustiveBelow = exhaustiveBelow }
         if let probes { configuration.similarity.probes = probes }
         if let latentSample { configuration.similarity.latentSample = latentSample > 0 ? latentSample : nil }

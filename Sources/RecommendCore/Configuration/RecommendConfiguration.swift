@@ -141,8 +141,9 @@ public struct SimilarityOptions: Sendable, Codable, Equatable {
     public var denseDimensions = 128
     /// With an embedding channel, the principal axes of the embedding part of the dense rows that candidates are
     /// searched in, beside the LSA dimensions; nil for all of its dimensions (what an index written before the
-    /// channel existed reads as: it has none). Default 64.
-    public var embeddingCandidateDimensions: Int? = 64
+    /// channel existed reads as: it has none). 32 axes found 0.993 of the exact top-10 on 20 Newsgroups and AG
+    /// News, 64 found 0.997-0.999, with the same P@10 (within 0.0004) at 15% more search time. Default 32.
+    public var embeddingCandidateDimensions: Int? = 32
     /// Candidates per article taken from the dense scores for the exact re-rank (the lexical candidates come on
     /// top). Default 50.
     public var candidates = 50

@@ -232,16 +232,26 @@ public struct ExactScorer: Sendable {
     /// accumulator.
     private func collect(dense q: [Float]?, excluding: Int?, workspace: inout Workspace, into top: inout TopK) {
         if let dense, let q {
-            let n = vectors.count
             dense.rows.innerProducts(with: q, into: &workspace.denseScores)
+            let scores = workspace.denseScores
+            scores.withUnsafeBufferPointer { collect(denseScores: $0, excluding: excluding, workspace: &workspace, into: &top) }
+        } else {
+            collect(denseScores: nil, excluding: excluding, workspace: &workspace, into: &top)
+        }
+    }
+
+    /// Adds `denseScores` (the dense part of the query's score against every article, nil without a dense blend)
+    /// to the accumulated lexical scores, offers the results to `top` and clears the accumulator.
+    private func collect(
+        denseScores: UnsafeBufferPointer<Float>?, excluding: Int?, workspace: inout Workspace, into top: inout TopK
+    ) {
+        if let denseScores {
             workspace.accumulator.withUnsafeMutableBufferPointer { lexical in
-                workspace.denseScores.withUnsafeBufferPointer { denseScores in
-                    for j in 0..<n where j != excluding {
-                        let s = lexical[j] + denseScores[j]
-                        if s > 0, s > top.threshold { top.insert(s, Int32(j)) }
-                    }
-                    for j in workspace.touched { lexical[Int(j)] = 0 }
+                for j in 0..<vectors.count where j != excluding {
+                    let s = lexical[j] + denseScores[j]
+                    if s > 0, s > top.threshold { top.insert(s, Int32(j)) }
                 }
+                for j in workspace.touched { lexical[Int(j)] = 0 }
             }
         } else {
             for j in workspace.touched {
@@ -255,6 +265,44 @@ public struct ExactScorer: Sendable {
 }
 
 extension ExactScorer {
+    /// Each of `articles` scored against every other article, its top `k` (as `scoreAll(article:)` finds them), in
+    /// order: the dense parts of all of them by one `sgemm` (memory O(articles × all articles)), the lexical parts
+    /// from the postings on every core. For a sample of articles, where one `sgemv` each would read every dense
+    /// row once per article.
+    /// - Complexity: O(articles × all articles × dense dimensions) in `sgemm`, plus the postings of their terms.
+    func topScores(of articles: [Int], k: Int) -> [[(score: Float, index: Int32)]] {
+        let n = vectors.count
+        var block: [Float] = []
+        if let dense {
+            let d = dense.dimensions
+            var queries = [Float]()
+            queries.reserveCapacity(articles.count * d)
+            for i in articles { queries += dense.rows.row(i) }
+            block = [Float](repeating: 0, count: articles.count * n)
+            queries.withUnsafeBufferPointer { a in
+                dense.rows.storage.withUnsafeBufferPointer { b in
+                    block.withUnsafeMutableBufferPointer { c in
+                        BLAS.multiplyTransposed(
+                            a.baseAddress!, b.baseAddress!, into: c.baseAddress!, m: articles.count, n: n, k: d)
+                    }
+                }
+            }
+        }
+        return ParallelMap.chunked(count: articles.count, chunkSize: 16) { range in
+            var workspace = Workspace(for: self)
+            var top = TopK(capacity: k)
+            return range.map { r in
+                top.removeAll()
+                accumulateLexical(vectors, row: articles[r], workspace: &workspace)
+                block.withUnsafeBufferPointer { all in
+                    let scores = dense == nil ? nil : UnsafeBufferPointer(rebasing: all[(r * n)..<((r + 1) * n)])
+                    collect(denseScores: scores, excluding: articles[r], workspace: &workspace, into: &top)
+                }
+                return top.sorted()
+            }
+        }
+    }
+
     /// Ranks `rows` on every core into `lists`, each row's list replacing its own: `offer(r, ...)` gives the
     /// entries of row `rows[r]` to an empty heap `lists.width` wide, with a workspace of the worker's own.
     /// - Complexity: what `offer` costs per row, plus O(rows × width × log width).

@@ -53,9 +53,9 @@ public struct SimilarityEngine: Sendable {
     /// The vectors candidates are searched in: the unit LSA vectors over all their dimensions, followed, when the
     /// score blends an embedding space, by each article's embedding part of its dense row (`DenseChannels`)
     /// projected on its `embeddingCandidateDimensions` principal axes, with the LSA part weighted as the score
-    /// weighs it: inner products approximate the dense part of the score, and the search costs what 192
-    /// dimensions cost instead of 384 (on 20 Newsgroups the sampled recall of the exact top-10 was 0.997 with 64
-    /// axes, 0.999 with all 256 dimensions, 0.993 with 32, 0.972 with the LSA vectors alone).
+    /// weighs it: inner products approximate the dense part of the score, and the search costs what 160
+    /// dimensions cost instead of 384 (on 20 Newsgroups the sampled recall of the exact top-10 was 0.993 with 32
+    /// axes, 0.997 with 64, 0.999 with all 256 dimensions, 0.972 with the LSA vectors alone).
     static func candidateSpace(_ latent: LatentVectors, _ scorer: ExactScorer, embeddingDimensions: Int) -> DenseMatrix {
         let unit = latent.unitVectors(dimensions: latent.dimensions)
         guard let dense = scorer.dense, dense.dimensions > dense.latentDimensions else { return unit }
@@ -119,17 +119,10 @@ public struct SimilarityEngine: Sendable {
         let n = scorer.vectors.count
         var random = SeededRandom(seed: options.seed)
         let sample = (0..<min(200, n)).map { _ in Int(random.next() % UInt64(n)) }
-        let found = ParallelMap.chunked(count: sample.count, chunkSize: 16) { range in
-            var workspace = ExactScorer.Workspace(for: scorer)
-            var top = TopK(capacity: 10)
-            return range.map { s -> (Int, Int) in
-                let i = sample[s]
-                top.removeAll()
-                scorer.scoreAll(article: i, workspace: &workspace, into: &top)
-                let exact = top.sorted().map { Int($0.index) }
-                let got = Set(lists.list(of: i, limit: 10).map(\.index))
-                return (exact.filter { got.contains($0) }.count, exact.count)
-            }
+        let found = zip(sample, scorer.topScores(of: sample, k: 10)).map { i, top -> (Int, Int) in
+            let exact = top.map { Int($0.index) }
+            let got = Set(lists.list(of: i, limit: 10).map(\.index))
+            return (exact.filter { got.contains($0) }.count, exact.count)
         }
         let total = found.reduce(0) { $0 + $1.1 }
         return total == 0 ? 1 : Double(found.reduce(0) { $0 + $1.0 }) / Double(total)

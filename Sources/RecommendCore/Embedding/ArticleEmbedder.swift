@@ -39,6 +39,8 @@ public struct ArticleEmbedder: Sendable {
     public let identity: EmbeddingModelIdentity
     /// Words of the body embedded after the headline.
     public let leadWords: Int
+    /// The tokens of words seen in texts embedded one at a time, shared by every copy of this embedder.
+    private let caches = TokenCachePool()
 
     public init(model: StaticEmbedding, identity: EmbeddingModelIdentity, leadWords: Int) {
         self.model = model
@@ -100,9 +102,11 @@ public struct ArticleEmbedder: Sendable {
         return String(scalars[start..<end])
     }
 
-    /// The unit embedding of an article or a text with this headline and body.
+    /// The unit embedding of an article or a text with this headline and body. The words of the texts embedded
+    /// before it are looked up instead of encoded again (`TokenCachePool`).
     public func embed(title: String, body: String) -> [Float] {
-        model.embed(text(title: title, body: body))
+        let text = text(title: title, body: body)
+        return caches.withCache { model.embed(text, cache: &$0) }
     }
 
     /// The unit embeddings of `articles`, one row each in order, computed on every core.

@@ -1,3 +1,5 @@
+internal import Synchronization
+
 /// The tokens of words already encoded, kept by one worker across the texts it tokenizes: a BPE word's tokens
 /// depend on the word alone, so a repeated word costs a lookup instead of its merges. Bounded: when full it
 /// starts again empty.
@@ -14,5 +16,20 @@ public struct TokenCache: Sendable {
     mutating func remember(_ word: [Unicode.Scalar], _ tokens: [Int32]) {
         if words.count >= capacity { words.removeAll(keepingCapacity: true) }
         words[word] = tokens
+    }
+}
+
+/// Token caches kept between texts embedded one at a time (a service answering drafts), so that each text
+/// finds the words of the texts before it: a request takes an idle cache, or a new one, and gives it back.
+final class TokenCachePool: Sendable {
+    private let idle = Mutex<[TokenCache]>([])
+
+    init() {}
+
+    /// Runs `body` with a cache of its own, then keeps it for the next caller.
+    func withCache<T>(_ body: (inout TokenCache) throws -> T) rethrows -> T {
+        var cache = idle.withLock { $0.popLast() } ?? TokenCache()
+        defer { idle.withLock { $0.append(cache) } }
+        return try body(&cache)
     }
 }

@@ -12,7 +12,10 @@ public struct TextSearcher: Sendable {
     let projection: TermProjection?
     /// Embeds texts in the embedding space; nil for an index without one.
     let embedder: ArticleEmbedder?
-    /// The latent space partitioned into cells, for large indexes searched many times.
+    /// The rows a text's candidates are searched in (`DenseChannels.candidateSearch`), and how a text's dense row
+    /// is placed among them; nil for an index without a dense part.
+    let candidateRows: (rows: DenseMatrix, place: @Sendable ([Float]) -> [Float])?
+    /// The candidate rows partitioned into cells, for large indexes searched many times.
     let cells: LatentCells?
     /// Scores every article, whatever the index's size.
     let exact: Bool
@@ -68,9 +71,12 @@ public struct TextSearcher: Sendable {
         let exact = exact || scorer.dense == nil || vectors.count < similarity.exactBelow
         self.exact = exact
         collapsible = index.collapsibleArticles()
+        let candidateRows =
+            exact ? nil : scorer.dense.map { $0.candidateSearch(axes: similarity.embeddingCandidateDimensions ?? .max) }
+        self.candidateRows = candidateRows
         cells =
-            !exact && partitioned
-            ? scorer.dense.map {
+            partitioned
+            ? candidateRows.map {
                 LatentCells(vectors: $0.rows, probes: Self.breadth * similarity.probes, seed: similarity.seed)
             } : nil
     }
@@ -136,13 +142,15 @@ public struct TextSearcher: Sendable {
         }
     }
 
-    /// The `count` articles whose dense rows have the highest inner product with `q` (the dense part of the
-    /// score): from the cells nearest to it when the rows are partitioned, otherwise from all of them (one `sgemv`).
+    /// The `count` articles whose candidate rows have the highest inner product with the dense row `q` placed
+    /// among them (about the dense part of the score): from the cells nearest to it when the rows are partitioned,
+    /// otherwise from all of them (one `sgemv`).
     private func nearestByDenseRows(_ q: [Float], count: Int) -> [Int32] {
-        guard let dense = scorer.dense, q.count == dense.dimensions else { return [] }
-        if let cells { return cells.nearest(to: q, count: count) }
+        guard let dense = scorer.dense, let candidateRows, q.count == dense.dimensions else { return [] }
+        let placed = candidateRows.place(q)
+        if let cells { return cells.nearest(to: placed, count: count) }
         var top = TopK(capacity: count)
-        top.insert(scores: dense.rows.innerProducts(with: q))
+        top.insert(scores: candidateRows.rows.innerProducts(with: placed))
         return top.sortedIndices()
     }
 }

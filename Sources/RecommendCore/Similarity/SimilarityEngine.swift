@@ -60,15 +60,7 @@ public struct SimilarityEngine: Sendable {
         let unit = latent.unitVectors(dimensions: latent.dimensions)
         guard let dense = scorer.dense, dense.dimensions > dense.latentDimensions else { return unit }
         let n = unit.rows
-        let de = dense.dimensions - dense.latentDimensions
-        var part = [Float]()
-        part.reserveCapacity(n * de)
-        for i in 0..<n { part += dense.rows.row(i).dropFirst(dense.latentDimensions) }
-        var embedded = DenseMatrix(rows: n, columns: de, storage: part)
-        // Without the axes (LAPACK failing is not expected) the search uses every dimension: slower, not worse.
-        if embeddingDimensions < de, let axes = try? embedded.principalAxes(count: embeddingDimensions) {
-            embedded = embedded.projected(on: axes)
-        }
+        let embedded = dense.projectedEmbeddingPart(axes: embeddingDimensions).rows
         let scale = scorer.model.blendsLatent ? scorer.model.latentWeight.squareRoot() : 1
         var storage = [Float]()
         storage.reserveCapacity(n * (unit.columns + embedded.columns))

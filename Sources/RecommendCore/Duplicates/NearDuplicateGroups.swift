@@ -21,13 +21,18 @@ public struct NearDuplicateGroups: Sendable, Equatable {
         let n = scorer.vectors.count
         let model = scorer.model
         // The title part of a score is never negative, so a pair with body cosine b has score >= bodyFactor b + its
-        // dense part; that part is at least -(β + η), so a list (best first) can stop below `floor`. The bounds
-        // allow for rounding: the body cosine itself decides.
+        // dense part; that part is at least -(β + η s_i s_j), so the list of i (best first) can stop below
+        // `floor(i)`, s_j taken at its largest (the article with fewest terms). The bounds allow for rounding: the
+        // body cosine itself decides.
         let bodyFloor = model.bodyFactor * threshold - 1e-5
-        let floor = bodyFloor - model.denseBound
+        let terms = (0..<n).map { DenseChannels.terms(of: scorer.vectors, row: $0) }
+        let largestScale = model.embeddingScale(terms: terms.min() ?? 0)
+        func floor(_ i: Int) -> Float {
+            bodyFloor - model.latentWeight - model.embeddingScale(terms: terms[i]) * largestScale
+        }
         let pairs = ParallelMap.chunked(count: n, chunkSize: max(64, n / (ParallelMap.workers * 8))) { range in
             range.flatMap { i in
-                related.list(of: i).prefix { $0.score >= floor }.compactMap { j, score in
+                related.list(of: i).prefix { $0.score >= floor(i) }.compactMap { j, score in
                     score - scorer.denseContribution(i, j) >= bodyFloor && scorer.bodyCosine(i, j) >= threshold
                         ? (Int32(i), Int32(j)) : nil
                 }

@@ -51,8 +51,6 @@ public struct ScoreModel: Sendable, Equatable {
     public var blendsLatent: Bool { latentWeight > 0 }
     /// Whether the embedding cosine is part of the score.
     public var blendsEmbedding: Bool { embeddingWeight > 0 }
-    /// The most the dense part (latent and embedding) can add to or take from a score: `β + η`.
-    public var denseBound: Float { latentWeight + embeddingWeight }
 
     /// The factor `sqrt(η) s` of an article (or text) with `terms` TF-IDF entries, `s = sqrt(μ / (μ + terms))`:
     /// its embedding row's scale in `DenseChannels`, whose inner products are then `η s_a s_b cos`.

@@ -12,9 +12,11 @@ trap 'rm -rf "$work"' EXIT
 build_recommend
 
 variants=(
-    "TF-IDF only (no latent blend, no collapse)|--semantic-weight 0 --no-near-duplicates"
-    "+ latent blend 0.3 x LSA-100 (no collapse)|--no-near-duplicates"
-    "+ near-duplicate collapse 0.9 = default|"
+    "TF-IDF only (no latent blend, no collapse)|--semantic-weight 0 --no-embedding --no-near-duplicates"
+    "+ latent blend 0.3 x LSA-100 (no collapse)|--no-embedding --no-near-duplicates"
+    "+ near-duplicate collapse 0.9|--no-embedding"
+    "+ embedding channel (eta 1, mu 20) = default|"
+    "default, embedding evidence mu 40|--embedding-evidence 40"
     "default without stemming|--no-stem"
     "default, title weight 0.3|--title-weight 0.3"
     "default + feedback (5 neighbours, 0.5)|--feedback-neighbours 5 --feedback-weight 0.5"

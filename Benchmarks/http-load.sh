@@ -8,8 +8,8 @@
 #
 # Environment: DURATION (10s), CONNECTIONS (32), THREADS (1: wrk shares the machine with the server),
 # PORT (18080), LOG_LEVEL (info: one log line per request, written to a file), WORK (a temporary directory),
-# INDEX_FLAGS (extra `index` options, e.g. --no-embedding), RECOMMEND_MODELS (the models folder; default Models/
-# in the package).
+# INDEX_FLAGS (extra `index` options, e.g. --no-embedding), RECOMMEND_MODELS (the models folder; lib.sh defaults
+# it to Models/ in the package).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
@@ -29,7 +29,6 @@ echo "== build (release)"
 build_recommend
 
 echo "== index $corpus"
-export RECOMMEND_MODELS=${RECOMMEND_MODELS:-$root/Models}
 # shellcheck disable=SC2086
 "$bin" index "$corpus" --index "$work/bench.index" ${INDEX_FLAGS:-} | head -4
 

@@ -2,6 +2,8 @@
 # `bin` (the release binary that `build_recommend` builds).
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin="$root/.build/release/recommend"
+# The embedding model Scripts/setup installs, unless the caller names another models folder.
+export RECOMMEND_MODELS=${RECOMMEND_MODELS:-$root/Models}
 
 # Installs what the build needs (Scripts/setup) and builds the release binary; shows the build's output only
 # when it fails.

@@ -22,7 +22,9 @@ struct QualityTests {
         let file = "\(Self.corpora)/\(corpus).jsonl.gz"
         let index = directory + "/q.index"
         let related = directory + "/related.jsonl"
-        let built = try CLI.run(["index", file, "--index", index])
+        // The default a user gets: with the embedding model Scripts/setup installs, when it is there.
+        let models = ProcessInfo.processInfo.environment["RECOMMEND_MODELS"] ?? packageRoot + "/Models"
+        let built = try CLI.run(["index", file, "--index", index], environment: ["RECOMMEND_MODELS": models])
         #expect(built.status == 0, "\(built.stderr)")
         let exported = try CLI.run(["export", "--index", index, "--related", related, "-k", "10"])
         #expect(exported.status == 0)

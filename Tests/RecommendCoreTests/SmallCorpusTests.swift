@@ -38,6 +38,10 @@ import TestSupport
         #expect(report.terms > 0)
         #expect(!report.adjustments.isEmpty)
         #expect(contents.related.list(of: 0).map(\.index) == [1])
+        // Two stories, not one re-published: min df 2 alone would keep only the words both share, giving both
+        // the same vector; the words of each are kept too.
+        #expect(contents.duplicates?.group == [0, 1])
+        #expect(contents.related.list(of: 0).first.map { $0.score < 0.9 } == true)
     }
 
     @Test("auto never splits a small corpus into mostly single-article topics", arguments: [12, 31, 35, 40])

@@ -12,9 +12,9 @@ struct TFIDFWeighting: Sendable {
     /// The document frequencies one field keeps among `n` documents whose terms have frequencies `df`: the
     /// configured min df and max df, relaxed only when they would leave a field that has terms with none at all
     /// (a corpus too small or too uniform for them: 30 copies of one article, where every term is in more than
-    /// half of them, or two articles, where min df 2 and max df 0.5 allow no frequency). Max df is lifted first
-    /// (the terms every article shares are then the vocabulary), and min df lowered to 1 only if that is not
-    /// enough.
+    /// half of them, or two articles, where min df 2 and max df 0.5 allow no frequency). Max df is lifted first,
+    /// and min df lowered to 1 too when min df alone would keep only terms found in every article (which tell no
+    /// article from another).
     /// - Returns: the frequencies kept, and a sentence saying what was relaxed (nil when nothing was).
     /// - Complexity: O(`df.count`).
     func limits(_ df: [Int], documents n: Int, field: String) -> (kept: ClosedRange<Int>, relaxed: String?) {
@@ -25,7 +25,10 @@ struct TFIDFWeighting: Sendable {
         if minimum <= maximum, df.contains(where: configured.contains) { return (configured, nil) }
         let configuration =
             "min df \(minimum) and max df \(options.maxDocumentFrequency) leave no \(field) term in \(n) articles"
-        if df.contains(where: { $0 >= minimum }) {
+        // Without max df, min df alone must still leave a term that some article lacks: terms found in every
+        // article cannot tell articles apart (two different articles of a 2-article corpus would have the same
+        // vector, and look like near-duplicates).
+        if df.contains(where: { $0 >= minimum && $0 < n }) {
             return (minimum...max(minimum, n), "\(configuration); max df not applied to the \(field) field")
         }
         return (1...max(1, n), "\(configuration); the \(field) field keeps every term (min df 1, no max df)")

@@ -109,6 +109,16 @@ struct CLI {
         #expect(missing.stderr.contains("which is not loaded"), "\(missing.stderr)")
         // related answers from the stored lists, which need no model.
         #expect(try CLI.run(["related", "a067", "--index", index]).status == 0)
+        // The nightly job never rebuilds an index with the channel without its model: it stops, the index stays.
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        let reindex = ["reindex", "--source", packageRoot + "/Data/articles.jsonl", "--index", index]
+        let refused = try CLI.run(reindex)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("was built with the embedding model 'test-model'"), "\(refused.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before)
+        let rebuilt = try CLI.run(reindex + configured)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        #expect(try CLI.run(query + configured).status == 0)
         let without = try CLI.run(["index", "--index", index, "--no-embedding"] + configured)
         #expect(without.status == 0 && !without.stdout.contains("embedding channel"))
     }

@@ -72,14 +72,7 @@ public struct IndexBuilder: Sendable {
     ) {
         var builder = self
         builder.configuration = previous.metadata.configuration
-        if let space = previous.embedding, !space.model.isFeed {
-            // The channel must stay, computed by the same model: a thinner index, or vectors of two models side by
-            // side, would be worse than no run.
-            let found = try? embedder?.get()
-            guard let found, found.identity == space.model else {
-                throw EmbeddingError.otherModel(index: "the serving index", built: space.model, found: found?.identity)
-            }
-        }
+        try requireModel(of: previous.embedding?.model, index: "the serving index")
         let topics = previous.topics.map { PreviousTopics(articleIDs: previous.articles.map(\.id), clusters: $0) }
         let plan = IncrementalUpdate.plan(previous: previous, articles: articles)
         if let refusal = plan.refusal(previous: previous) {
@@ -98,6 +91,18 @@ public struct IndexBuilder: Sendable {
         built.report.added = plan.added.count
         built.report.removed = 0
         return built
+    }
+
+    /// Checks that this builder has the model an index built with `model` was embedded by (nothing to check for
+    /// none, or for a feed's own vectors): a rebuild must keep the channel, computed by the same model. A thinner
+    /// index, or vectors of two models side by side, would be worse than no run.
+    /// - Throws: `EmbeddingError.otherModel` naming `index`.
+    public func requireModel(of model: EmbeddingModelIdentity?, index: String) throws(EmbeddingError) {
+        guard let model, !model.isFeed else { return }
+        let found = try? embedder?.get()
+        guard let found, found.identity == model else {
+            throw .otherModel(index: index, built: model, found: found?.identity)
+        }
     }
 
     private func build(articles: [Article], feed: FeedReport, previous: PreviousTopics?, timer: PhaseTimer) throws

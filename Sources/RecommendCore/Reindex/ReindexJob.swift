@@ -141,6 +141,7 @@ public struct ReindexJob: Sendable {
             if let modelsDirectory {
                 builder.embedder = ArticleEmbedder.load(for: builder.configuration.embedding, in: modelsDirectory)
             }
+            try builder.requireModel(of: previous?.metadata.embedding, index: index)
             let built: (contents: IndexContents, report: BuildReport)
             if incremental, let previous {
                 built = try builder.update(try previous.contents(), articles: articles, feed: feed)

@@ -17,6 +17,42 @@ import TestSupport
             .build(articles: articles)
     }
 
+    @Test("vectors are projected on the strongest principal axes of the centred embeddings; texts are placed alike")
+    func principalAxes() throws {
+        let articles = try sampleArticles()
+        let raw = Self.embedder.embed(articles)
+        let space = EmbeddingSpace(model: Self.embedder.identity, embeddings: raw, axes: 4)
+        let axes = try #require(space.axes)
+        #expect(axes.rows == 4 && axes.columns == 16 && space.dimensions == 4)
+        // Orthonormal axes.
+        for a in 0..<4 {
+            for b in 0..<4 {
+                let dot = zip(axes.row(a), axes.row(b)).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+                #expect(abs(dot - (a == b ? 1 : 0)) < 1e-4)
+            }
+        }
+        // The first axis carries the most spread: the variance of the projections falls axis by axis.
+        let variances = (0..<4).map { a in (0..<articles.count).reduce(Float(0)) { $0 + pow(space.vectors.row($1)[space.vectors.row($1).startIndex + a], 2) } }
+        #expect(variances[0] >= variances[3])
+        for i in [0, 66, 199] {
+            #expect(zip(space.place(Array(raw.row(i))), space.vectors.row(i)).allSatisfy { abs($0 - $1) < 1e-5 })
+            let length = space.vectors.row(i).reduce(Float(0)) { $0 + $1 * $1 }
+            #expect(abs(length - 1) < 1e-4)
+        }
+        let grown = space.appending(DenseMatrix(rows: 1, columns: 16, storage: Array(raw.row(5))))
+        #expect(grown.axes == space.axes && Array(grown.vectors.row(articles.count)) == space.place(Array(raw.row(5))))
+        // Through the file: the axes are stored, and the index reads back equal.
+        var configuration = RecommendConfiguration()
+        configuration.embedding?.dimensions = 4
+        let contents = try IndexBuilder(configuration: configuration, embedder: .success(Self.embedder))
+            .build(articles: articles).contents
+        #expect(contents.metadata.embeddingAxes == 4 && contents.embedding?.dimensions == 4)
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try IndexWriter.write(contents, to: dir.path + "/p.index")
+        #expect(try RecommendIndex(path: dir.path + "/p.index").contents() == contents)
+    }
+
     @Test("a build given no model at all says so too")
     func noModelGiven() throws {
         let report = try IndexBuilder().build(articles: try sampleArticles()).report

@@ -11,7 +11,10 @@ import TestSupport
         var articles = try! sampleArticles()
         articles[3].published = nil
         // With an embedding channel, so that every section a file can hold is there to be damaged.
-        let builder = IndexBuilder(embedder: .success(try! TestEmbeddingModel.sampleEmbedder()))
+        var configuration = RecommendConfiguration()
+        configuration.embedding?.dimensions = 8  // projected on principal axes: section EMBA too
+        let builder = IndexBuilder(
+            configuration: configuration, embedder: .success(try! TestEmbeddingModel.sampleEmbedder()))
         return try! builder.build(articles: articles).contents
     }()
 
@@ -82,9 +85,10 @@ import TestSupport
         ("an embedding vector is not a unit vector", "EMBV", { $0.embedding = scaled($0.embedding!) }),
         ("an embedding mean is not finite", "EMBM", { $0.embedding = withInfiniteMean($0.embedding!) }),
         ("embedding vectors without a model named", "EMBV", { $0.metadata.embedding = nil }),
+        ("embedding axes without their number", "EMBA", { $0.metadata.embeddingAxes = nil }),
     ]
 
-    @Test("inconsistent contents with valid checksums are found by the cross-reference checks", arguments: 0..<19)
+    @Test("inconsistent contents with valid checksums are found by the cross-reference checks", arguments: 0..<20)
     func inconsistentContents(case number: Int) throws {
         let (name, section, damage) = Self.inconsistent[number]
         var contents = Self.contents
@@ -102,11 +106,12 @@ import TestSupport
     static func scaled(_ space: EmbeddingSpace) -> EmbeddingSpace {
         var vectors = space.vectors
         for j in 0..<vectors.columns { vectors.storage[j] *= 2 }
-        return EmbeddingSpace(model: space.model, mean: space.mean, vectors: vectors)
+        return EmbeddingSpace(model: space.model, mean: space.mean, axes: space.axes, vectors: vectors)
     }
 
     static func withInfiniteMean(_ space: EmbeddingSpace) -> EmbeddingSpace {
-        EmbeddingSpace(model: space.model, mean: [.infinity] + space.mean.dropFirst(), vectors: space.vectors)
+        EmbeddingSpace(
+            model: space.model, mean: [.infinity] + space.mean.dropFirst(), axes: space.axes, vectors: space.vectors)
     }
 
     static func swappedColumns(_ vectors: FieldVectors) -> FieldVectors {

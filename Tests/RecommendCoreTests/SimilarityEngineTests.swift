@@ -64,7 +64,7 @@ import TestSupport
         let latent = try LatentSemanticModel.articleVectors(
             vectors, model: ScoreModel(lexical: configuration.weighting), dimensions: 64, powerIterations: 2, seed: 1)
         let engine = SimilarityEngine(options: configuration.similarity, weighting: configuration.weighting)
-        let embedding = embedder.map { EmbeddingSpace(model: $0.identity, embeddings: $0.embed(articles)) }
+        let embedding = embedder.map { EmbeddingSpace(model: $0.identity, embeddings: $0.embed(articles), axes: 8) }
         let result = engine.relatedLists(vectors, latent: latent, embedding: embedding)
         return Built(
             weighting: configuration.weighting, vectors: vectors, semantic: result.semantic, embedding: embedding,

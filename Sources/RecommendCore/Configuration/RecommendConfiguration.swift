@@ -123,8 +123,21 @@ public struct EmbeddingOptions: Sendable, Codable, Equatable {
     public var model = "wordllama-l2-256"
     /// Words of the body embedded after the headline. Default 200.
     public var leadWords = 200
+    /// The principal axes of the articles' centred embeddings the vectors are projected on (`EmbeddingSpace`):
+    /// the directions along which this corpus's articles differ. With WordLlama, 64 of 256 gave the channel alone
+    /// a higher P@10 than all 256 on every labelled corpus, at a quarter of the floats. Default 64.
+    public var dimensions = 64
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case model, leadWords, dimensions }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        model = try container.decode(String.self, forKey: .model)
+        leadWords = try container.decode(Int.self, forKey: .leadWords)
+        dimensions = try container.decodeIfPresent(Int.self, forKey: .dimensions) ?? dimensions
+    }
 }
 
 /// The similarity engine.

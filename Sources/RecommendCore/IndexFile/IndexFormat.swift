@@ -79,6 +79,9 @@ enum SectionTag: String, CaseIterable, Sendable {
     case embeddingVectors = "EMBV"
     /// `Float` per embedding dimension: the mean the vectors are centred on (a new text is centred on it too).
     case embeddingMean = "EMBM"
+    /// `Float` axis x model dimension: the principal axes the vectors are projected on. Optional: present exactly
+    /// when the metadata gives `embeddingAxes`.
+    case embeddingAxes = "EMBA"
     /// `Int32` article x slot: related article numbers, -1 for an empty slot.
     case relatedIndices = "RIDX"
     /// `Float` article x slot: related scores.

@@ -18,11 +18,14 @@ public struct IndexMetadata: Sendable, Codable, Equatable {
     public var semanticDimensions: Int
     /// The model of the stored embedding space; nil when the index has no embedding channel.
     public var embedding: EmbeddingModelIdentity?
+    /// The principal axes the stored embedding vectors are projected on; nil when they keep the model's
+    /// dimensions.
+    public var embeddingAxes: Int?
 
     init(
         formatVersion: UInt32 = IndexFormat.version, generation: UInt64, configuration: RecommendConfiguration,
         articleCount: Int, termCount: Int, neighbours: Int, method: String, semanticDimensions: Int,
-        embedding: EmbeddingModelIdentity? = nil
+        embedding: EmbeddingModelIdentity? = nil, embeddingAxes: Int? = nil
     ) {
         self.formatVersion = formatVersion
         self.generation = generation
@@ -33,5 +36,6 @@ public struct IndexMetadata: Sendable, Codable, Equatable {
         self.method = method
         self.semanticDimensions = semanticDimensions
         self.embedding = embedding
+        self.embeddingAxes = embeddingAxes
     }
 }

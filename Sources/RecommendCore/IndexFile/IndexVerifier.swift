@@ -177,7 +177,7 @@ private struct StructureChecker {
         checkVectors(.titleRows, .titleColumns, .titleValues, rows: n, columns: terms, unitRows: true)
         checkVectors(.bodyRows, .bodyColumns, .bodyValues, rows: n, columns: terms, unitRows: true)
         checkSemantic(count: n, dimensions: d)
-        checkEmbedding(count: n, model: decoded.embedding)
+        checkEmbedding(count: n, model: decoded.embedding, axes: decoded.embeddingAxes)
         checkRelated(count: n, width: width)
         checkDuplicates(count: n, configured: decoded.configuration.nearDuplicates != nil)
         checkTopics(count: n, terms: terms)
@@ -264,16 +264,26 @@ private struct StructureChecker {
         }
     }
 
-    /// With an embedding model named: its vectors, unit or all zeros, and a finite mean; without: no such sections.
-    private mutating func checkEmbedding(count n: Int, model: EmbeddingModelIdentity?) {
+    /// With an embedding model named: its vectors, unit or all zeros, a finite mean, finite axes when the metadata
+    /// gives their number (and none when not); without a model: no such sections.
+    private mutating func checkEmbedding(count n: Int, model: EmbeddingModelIdentity?, axes: Int?) {
         guard let model else {
-            for tag in [SectionTag.embeddingVectors, .embeddingMean] where sections.contains(tag) {
+            for tag in [SectionTag.embeddingVectors, .embeddingMean, .embeddingAxes] where sections.contains(tag) {
                 fail(tag, "present, but the metadata names no embedding model")
             }
             return
         }
-        let e = model.dimensions
-        guard e > 0, e < 1 << 16 else { return fail(.metadata, "the embedding model has \(e) dimensions") }
+        let d = model.dimensions
+        guard d > 0, d < 1 << 16 else { return fail(.metadata, "the embedding model has \(d) dimensions") }
+        if let axes {
+            guard axes > 0, axes <= d else { return fail(.metadata, "\(axes) embedding axes for \(d) dimensions") }
+            if let values = values(.embeddingAxes, Float.self, count: axes * d), values.contains(where: { !$0.isFinite }) {
+                fail(.embeddingAxes, "an axis component is not finite")
+            }
+        } else if sections.contains(.embeddingAxes) {
+            fail(.embeddingAxes, "present, but the metadata gives no number of axes")
+        }
+        let e = axes ?? d
         if let vectors = values(.embeddingVectors, Float.self, count: n * e) {
             for i in 0..<n {
                 let row = vectors[(i * e)..<((i + 1) * e)]
@@ -283,7 +293,7 @@ private struct StructureChecker {
                 }
             }
         }
-        if let mean = values(.embeddingMean, Float.self, count: e), mean.contains(where: { !$0.isFinite }) {
+        if let mean = values(.embeddingMean, Float.self, count: d), mean.contains(where: { !$0.isFinite }) {
             fail(.embeddingMean, "a mean component is not finite")
         }
     }

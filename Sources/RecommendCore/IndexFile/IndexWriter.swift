@@ -54,6 +54,7 @@ public enum IndexWriter {
                 (.embeddingVectors, SectionEncoder.array(embedding.vectors.storage)),
                 (.embeddingMean, SectionEncoder.array(embedding.mean)),
             ]
+            if let axes = embedding.axes { sections.append((.embeddingAxes, SectionEncoder.array(axes.storage))) }
         }
         if let duplicates = contents.duplicates {
             sections.append((.duplicateGroups, SectionEncoder.array(duplicates.group)))

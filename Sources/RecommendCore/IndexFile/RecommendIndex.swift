@@ -281,11 +281,20 @@ public struct RecommendIndex: Sendable {
             guard e > 0, e < 1 << 16 else {
                 throw IndexFileError.malformed(path: path, detail: "the embedding model has \(e) dimensions")
             }
+            var axes: DenseMatrix?
+            if let k = metadata.embeddingAxes {
+                guard k > 0, k <= e else {
+                    throw IndexFileError.malformed(path: path, detail: "\(k) embedding axes for \(e) dimensions")
+                }
+                axes = DenseMatrix(
+                    rows: k, columns: e, storage: Array(try sections.array(.embeddingAxes, of: Float.self, count: k * e)))
+            }
+            let width = axes?.rows ?? e
             embedding = EmbeddingSpace(
-                model: identity, mean: Array(try sections.array(.embeddingMean, of: Float.self, count: e)),
+                model: identity, mean: Array(try sections.array(.embeddingMean, of: Float.self, count: e)), axes: axes,
                 vectors: DenseMatrix(
-                    rows: count, columns: e,
-                    storage: Array(try sections.array(.embeddingVectors, of: Float.self, count: count * e))))
+                    rows: count, columns: width,
+                    storage: Array(try sections.array(.embeddingVectors, of: Float.self, count: count * width))))
         }
         let configuration = metadata.configuration
         let model = TFIDFModel(vocabulary: vocabulary, text: configuration.text, weighting: configuration.weighting)

@@ -21,9 +21,9 @@ enum EmbeddingSource {
         }
     }
 
-    /// The embedding space of `articles`.
-    func space(of articles: [Article]) -> EmbeddingSpace {
-        EmbeddingSpace(model: identity, embeddings: embeddings(of: articles))
+    /// The embedding space of `articles`, projected on `axes` principal axes.
+    func space(of articles: [Article], axes: Int) -> EmbeddingSpace {
+        EmbeddingSpace(model: identity, embeddings: embeddings(of: articles), axes: axes)
     }
 
     /// The source of the vectors of articles added to `space`: the feed when its vectors came from the feed,

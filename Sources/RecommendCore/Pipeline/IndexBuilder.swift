@@ -145,7 +145,9 @@ public struct IndexBuilder: Sendable {
                 .build(articles, relaxed: &relaxed)
         }
         let embedding = source.map { source in
-            timer.measure("embedding") { source.space(of: articles) }
+            timer.measure("embedding") {
+                source.space(of: articles, axes: configuration.embedding?.dimensions ?? EmbeddingOptions().dimensions)
+            }
         }
         let similarity = configuration.similarity
         let latent = try timer.measure("dense") {
@@ -188,7 +190,8 @@ public struct IndexBuilder: Sendable {
         let metadata = IndexMetadata(
             generation: generation, configuration: configuration, articleCount: articles.count,
             termCount: built.model.vocabulary.count, neighbours: built.related.width, method: built.method,
-            semanticDimensions: built.semantic?.dimensions ?? 0, embedding: built.embedding?.model)
+            semanticDimensions: built.semantic?.dimensions ?? 0, embedding: built.embedding?.model,
+            embeddingAxes: built.embedding?.axes?.rows)
         let contents = IndexContents(
             metadata: metadata, articles: articles, model: built.model, vectors: built.vectors,
             semantic: built.semantic, embedding: built.embedding, related: built.related, duplicates: duplicates,

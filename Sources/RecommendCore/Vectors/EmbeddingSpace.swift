@@ -1,30 +1,42 @@
-/// The articles in the embedding channel's space: one unit vector per article, centred on the mean of the
-/// articles' embeddings, with the model that made them and that mean, so that a new text is placed the same way.
+/// The articles in the embedding channel's space: one unit vector per article, its model embedding centred on the
+/// mean of the articles' embeddings and projected on their strongest principal axes, with the model that made
+/// them, that mean and those axes, so that a new text is placed the same way.
 ///
 /// A static model's text vector is a mean of token vectors, and such means share a large common direction
 /// (frequent tokens, the model's own bias): uncentred, every pair of articles has a high cosine and the channel
 /// says little. Subtracting the corpus mean removes that direction (as SIF embeddings remove their first
-/// principal component) and leaves cosines spread around 0, like the other channels'.
+/// principal component) and leaves cosines spread around 0, like the other channels'. Keeping only the axes along
+/// which this corpus's articles differ most then drops the directions the model has for things the corpus does
+/// not talk about: with WordLlama's 256 dimensions, the cosine top-10 of the channel alone gained P@10 at 64 axes
+/// on every labelled corpus (AG News 0.805 -> 0.815, bbc 0.929 -> 0.934, ECB+ 0.824 -> 0.834), and every later
+/// step (candidates, re-rank, the service, the file) works on a quarter of the floats.
 public struct EmbeddingSpace: Sendable, Equatable {
     /// The model the vectors come from.
     public let model: EmbeddingModelIdentity
     /// The mean of the articles' model embeddings (`model.dimensions` long), subtracted from every vector.
     public let mean: [Float]
-    /// `articles x dimensions` unit vectors, centred on `mean` (a row is all zeros when nothing is left).
+    /// `axes x model.dimensions`: the principal axes of the centred embeddings, strongest first; nil when the
+    /// vectors keep the model's own dimensions.
+    public let axes: DenseMatrix?
+    /// `articles x dimensions` unit vectors: centred on `mean`, projected on `axes` (a row is all zeros for an
+    /// article without an embedding, or when nothing is left).
     public let vectors: DenseMatrix
 
-    public init(model: EmbeddingModelIdentity, mean: [Float], vectors: DenseMatrix) {
-        precondition(mean.count == vectors.columns && model.dimensions == vectors.columns)
+    public init(model: EmbeddingModelIdentity, mean: [Float], axes: DenseMatrix?, vectors: DenseMatrix) {
+        precondition(mean.count == model.dimensions)
+        precondition(axes.map { $0.columns == model.dimensions && $0.rows == vectors.columns } ?? (vectors.columns == model.dimensions))
         self.model = model
         self.mean = mean
+        self.axes = axes
         self.vectors = vectors
     }
 
-    /// The space of articles whose model embeddings are the rows of `embeddings`: their mean, and every row
-    /// centred on it and scaled to unit length. A row of zeros is an article without an embedding: it is left
-    /// out of the mean and stays zeros.
-    /// - Complexity: O(articles × dimensions).
-    public init(model: EmbeddingModelIdentity, embeddings: DenseMatrix) {
+    /// The space of articles whose model embeddings are the rows of `embeddings`: their mean, their `axes`
+    /// strongest principal axes after centring (all dimensions when there are no more than that, or when LAPACK
+    /// fails), and every row centred, projected and scaled to unit length. A row of zeros is an article without
+    /// an embedding: it is left out of the mean and the axes, and stays zeros.
+    /// - Complexity: O(articles × dimensions²) for the axes (one `sgemm`), O(dimensions³) for their eigenvectors.
+    public init(model: EmbeddingModelIdentity, embeddings: DenseMatrix, axes count: Int) {
         let d = embeddings.columns
         var mean = [Float](repeating: 0, count: d)
         var present = 0
@@ -33,29 +45,33 @@ public struct EmbeddingSpace: Sendable, Equatable {
             for (k, x) in embeddings.row(i).enumerated() { mean[k] += x }
         }
         if present > 0 { mean = mean.map { $0 / Float(present) } }
-        let placed = Self.centred(embeddings, on: mean)
-        self.init(model: model, mean: mean, vectors: placed)
+        let centred = Self.centred(embeddings, on: mean)
+        let axes = count < d && present > count ? try? centred.principalAxes(count: count) : nil
+        self.init(model: model, mean: mean, axes: axes, vectors: Self.projected(centred, on: axes))
     }
 
-    /// The number of dimensions.
+    /// The number of dimensions of the vectors.
     public var dimensions: Int { vectors.columns }
 
-    /// Where a text with model embedding `embedding` lies in this space: centred on `mean`, unit length.
+    /// Where a text with model embedding `embedding` lies in this space: centred on `mean`, projected on the
+    /// axes, unit length.
     public func place(_ embedding: [Float]) -> [Float] {
-        precondition(embedding.count == dimensions)
-        return Self.centred(DenseMatrix(rows: 1, columns: dimensions, storage: embedding), on: mean).storage
+        precondition(embedding.count == model.dimensions)
+        let centred = Self.centred(DenseMatrix(rows: 1, columns: model.dimensions, storage: embedding), on: mean)
+        return Self.projected(centred, on: axes).storage
     }
 
-    /// The space with the articles of `embeddings` (model embeddings) appended, placed on the same mean: what an
-    /// incremental build does, as it keeps the previous latent space.
+    /// The space with the articles of `embeddings` (model embeddings) appended, placed on the same mean and axes:
+    /// what an incremental build does, as it keeps the previous latent space.
     public func appending(_ embeddings: DenseMatrix) -> EmbeddingSpace {
-        let placed = Self.centred(embeddings, on: mean)
+        let placed = Self.projected(Self.centred(embeddings, on: mean), on: axes)
         return EmbeddingSpace(
-            model: model, mean: mean,
+            model: model, mean: mean, axes: axes,
             vectors: DenseMatrix(
                 rows: vectors.rows + placed.rows, columns: dimensions, storage: vectors.storage + placed.storage))
     }
 
+    /// `embeddings` minus `mean`, rows of zeros left as they are, then scaled to unit length.
     private static func centred(_ embeddings: DenseMatrix, on mean: [Float]) -> DenseMatrix {
         var out = embeddings
         let d = embeddings.columns
@@ -64,6 +80,14 @@ public struct EmbeddingSpace: Sendable, Equatable {
                 for k in 0..<d { s[i * d + k] -= mean[k] }
             }
         }
+        out.normalizeRows()
+        return out
+    }
+
+    /// `rows` projected on `axes` and scaled to unit length (`rows` itself without axes).
+    private static func projected(_ rows: DenseMatrix, on axes: DenseMatrix?) -> DenseMatrix {
+        guard let axes else { return rows }
+        var out = rows.projected(on: axes)
         out.normalizeRows()
         return out
     }

@@ -82,7 +82,7 @@ import TestSupport
         ("a latent vector is not a unit vector", "SEMV", { $0.semantic = scaled($0.semantic!) }),
         ("a term vector column is out of order", "BCOL", { $0.vectors = swappedColumns($0.vectors) }),
         ("the vocabulary is out of order", "TERM", { $0.model = reversedVocabulary($0.model) }),
-        ("an embedding vector is not a unit vector", "EMBV", { $0.embedding = scaled($0.embedding!) }),
+        ("an embedding vector is longer than a unit vector", "EMBV", { $0.embedding = scaled($0.embedding!) }),
         ("an embedding mean is not finite", "EMBM", { $0.embedding = withInfiniteMean($0.embedding!) }),
         ("embedding vectors without a model named", "EMBV", { $0.metadata.embedding = nil }),
         ("embedding axes without their number", "EMBA", { $0.metadata.embeddingAxes = nil }),

@@ -249,6 +249,27 @@ import TestSupport
         }
     }
 
+    @Test("projected on principal axes, a feed's vectors still update incrementally and place a text's own vector")
+    func projectedUpdates() throws {
+        let articles = try Self.articlesWithVectors()
+        var configuration = RecommendConfiguration()
+        configuration.embedding?.dimensions = 4
+        let previous = try IndexBuilder(configuration: configuration).build(articles: Array(articles.prefix(190))).contents
+        let space = try #require(previous.embedding)
+        #expect(space.dimensions == 4 && space.model.dimensions == 16)
+        let (next, report) = try IndexBuilder().update(previous, articles: articles)
+        #expect(report.mode == .incremental && report.added == 10, "\(report.fallback ?? "")")
+        let after = try #require(next.embedding)
+        #expect(zip(after.vectors.row(195), space.place(articles[195].embedding!)).allSatisfy { abs($0 - $1) < 1e-6 })
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        try IndexWriter.write(previous, to: dir.path + "/p.index")
+        let searcher = try TextSearcher(index: try RecommendIndex(path: dir.path + "/p.index"))
+        let found = try searcher.related(
+            title: articles[5].title, body: articles[5].body, k: 3, embedding: articles[5].embedding)
+        #expect(found.first?.article.id == articles[5].id)
+    }
+
     @Test("articles without a vector have no embedding part; an update takes the new vectors and a changed one makes it full")
     func updates() throws {
         var articles = try Self.articlesWithVectors()

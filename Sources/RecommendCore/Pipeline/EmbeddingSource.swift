@@ -29,7 +29,7 @@ enum EmbeddingSource {
     /// The source of the vectors of articles added to `space`: the feed when its vectors came from the feed,
     /// else `embedder`, which must be the space's model.
     static func of(_ space: EmbeddingSpace, embedder: ArticleEmbedder?) -> EmbeddingSource? {
-        if space.model.isFeed { return .feed(space.dimensions) }
+        if space.model.isFeed { return .feed(space.model.dimensions) }
         guard let embedder, embedder.identity == space.model else { return nil }
         return .model(embedder)
     }

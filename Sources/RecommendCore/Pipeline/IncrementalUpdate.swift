@@ -82,7 +82,9 @@ struct IncrementalUpdate {
         else { return true }
         if let space = previous.embedding, space.model.isFeed {
             // The feed's own vector, placed as the stored one was.
-            let placed = space.place(ArticleEmbedder.feedVectors(of: [article], dimensions: space.dimensions).storage)
+            let d = space.model.dimensions
+            guard (article.embedding?.count ?? d) == d else { return true }
+            let placed = space.place(article.embedding ?? [Float](repeating: 0, count: d))
             guard zip(placed, space.vectors.row(i)).allSatisfy({ abs($0 - $1) <= 1e-5 }) else { return true }
         }
         let rows = previous.model.vectorize(title: article.title, body: article.body)

@@ -99,13 +99,12 @@ public struct TextSearcher: Sendable {
         var embedded: [Float]?
         if let space = scorer.embedding {
             if space.model.isFeed, let vector {
-                guard vector.count == space.dimensions else {
+                guard vector.count == space.model.dimensions else {
                     throw QueryError.invalidControl(
                         name: "embedding", value: "\(vector.count) numbers",
-                        expected: "\(space.dimensions) numbers, as the index's vectors")
+                        expected: "\(space.model.dimensions) numbers, as the index's vectors")
                 }
-                embedded = space.place(ArticleEmbedder.feedVectors(
-                    of: [Article(id: "", title: "", body: "", embedding: vector)], dimensions: space.dimensions).storage)
+                embedded = space.place(vector)
             } else if let embedder {
                 embedded = space.place(embedder.embed(title: title, body: body))
             }

@@ -54,22 +54,28 @@ public struct EmbeddingSpace: Sendable, Equatable {
     /// The number of dimensions of the vectors.
     public var dimensions: Int { vectors.columns }
 
-    /// Where a text with model embedding `embedding` lies in this space: centred on `mean`, unit length, projected
-    /// on the axes.
+    /// Where a text with embedding `embedding` (`model.dimensions` long, of any length) lies in this space: scaled
+    /// to unit length, centred on `mean`, scaled again, projected on the axes. All zeros stays all zeros.
     public func place(_ embedding: [Float]) -> [Float] {
         precondition(embedding.count == model.dimensions)
-        let centred = Self.centred(DenseMatrix(rows: 1, columns: model.dimensions, storage: embedding), on: mean)
-        return Self.projected(centred, on: axes).storage
+        return placed(DenseMatrix(rows: 1, columns: model.dimensions, storage: embedding)).storage
     }
 
     /// The space with the articles of `embeddings` (model embeddings) appended, placed on the same mean and axes:
     /// what an incremental build does, as it keeps the previous latent space.
     public func appending(_ embeddings: DenseMatrix) -> EmbeddingSpace {
-        let placed = Self.projected(Self.centred(embeddings, on: mean), on: axes)
+        let placed = placed(embeddings)
         return EmbeddingSpace(
             model: model, mean: mean, axes: axes,
             vectors: DenseMatrix(
                 rows: vectors.rows + placed.rows, columns: dimensions, storage: vectors.storage + placed.storage))
+    }
+
+    /// Each row of `embeddings` placed as `place` places one.
+    private func placed(_ embeddings: DenseMatrix) -> DenseMatrix {
+        var unit = embeddings
+        unit.normalizeRows()
+        return Self.projected(Self.centred(unit, on: mean), on: axes)
     }
 
     /// `embeddings` minus `mean`, rows of zeros left as they are, then scaled to unit length.

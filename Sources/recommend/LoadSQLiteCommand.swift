@@ -13,7 +13,7 @@ struct LoadSQLiteCommand: AsyncParsableCommand {
     @Option(help: "The database file (created if missing).")
     var database: String
 
-    @OptionGroup var tableOptions: SQLiteTableOptions
+    @OptionGroup var tableOptions: TableOptions
 
     @Option(help: "What to do with a repeated id.")
     var duplicates = DuplicatePolicy.fail

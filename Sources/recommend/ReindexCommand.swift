@@ -7,14 +7,17 @@ struct ReindexCommand: AsyncParsableCommand {
         abstract:
             "Rebuild an index from its source and replace it safely (locked, validated, atomic, with generations).",
         discussion: """
-            SOURCE is JSON Lines or CSV files or directories of them (as 'index' reads), or one SQLite database: \
-            'sqlite:PATH' or a name ending in .sqlite, .sqlite3 or .db. Exit status: 0 done; 65 the source could not \
+            SOURCE is JSON Lines or CSV files or directories of them (as 'index' reads), one SQLite database \
+            ('sqlite:PATH' or a name ending in .sqlite, .sqlite3 or .db), or one PostgreSQL database \
+            ('postgresql://USER@HOST:PORT/DATABASE?table=TABLE'; the password from PGPASSWORD or PGPASSFILE, see \
+            docs/postgresql.md). Exit status: 0 done; 65 the source could not \
             be read; 70 the build or the validation of the new index failed; 73 the index could not be written or \
             installed; 74 the report could not be written (the new index is in place); 75 another reindex holds \
-            INDEX.lock. On any failure but 74 the previous index is untouched. See docs/reindex.md.
+            INDEX.lock, or the database is locked, down or dropped the connection (try again later). On any \
+            failure but 74 the previous index is untouched. See docs/reindex.md.
             """)
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Feed files, directories, or one SQLite database.")
+    @Option(name: .long, parsing: .upToNextOption, help: "Feed files, directories, or one SQLite or PostgreSQL database.")
     var source: [String]
 
     @OptionGroup var location: IndexLocation
@@ -43,7 +46,7 @@ struct ReindexCommand: AsyncParsableCommand {
     @Option(help: "What to do with a repeated id.")
     var duplicates = DuplicatePolicy.fail
 
-    @OptionGroup var tableOptions: SQLiteTableOptions
+    @OptionGroup var tableOptions: TableOptions
 
     @OptionGroup var modelLocation: ModelLocation
 
@@ -54,7 +57,12 @@ struct ReindexCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var job = ReindexJob(source: ArticleSource(source, table: tableOptions.articleTable), index: location.index)
+        let articleSource = try Console.run {
+            do throws(DatabaseError) { return try ArticleSource(source, table: tableOptions.articleTable) } catch {
+                throw ReindexError.failed(step: .read, reason: error.description)
+            }
+        }
+        var job = ReindexJob(source: articleSource, index: location.index)
         job.keep = keep
         job.incremental = incremental
         job.duplicates = duplicates

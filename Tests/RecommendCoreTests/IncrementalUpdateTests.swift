@@ -11,11 +11,11 @@ import TestSupport
     ) {
         let index = dir.path + "/news.index"
         _ = try ReindexJob(
-            source: ArticleSource([try ReindexJobTests.feed(Array(articles.prefix(base)), in: dir)]), index: index
+            source: ArticleSource.feeds([try ReindexJobTests.feed(Array(articles.prefix(base)), in: dir)]), index: index
         ).run()
         let previous = try RecommendIndex(path: index).contents()
         var job = ReindexJob(
-            source: ArticleSource([try ReindexJobTests.feed(articles, in: dir, name: "all.jsonl")]), index: index)
+            source: ArticleSource.feeds([try ReindexJobTests.feed(articles, in: dir, name: "all.jsonl")]), index: index)
         job.incremental = true
         return (index, try job.run(), previous)
     }
@@ -75,9 +75,9 @@ import TestSupport
         defer { dir.remove() }
         let articles = try sampleArticles()
         let index = dir.path + "/news.index"
-        _ = try ReindexJob(source: ArticleSource([try ReindexJobTests.feed(articles, in: dir)]), index: index).run()
+        _ = try ReindexJob(source: ArticleSource.feeds([try ReindexJobTests.feed(articles, in: dir)]), index: index).run()
         var job = ReindexJob(
-            source: ArticleSource([try ReindexJobTests.feed(Array(articles.dropFirst()), in: dir, name: "b.jsonl")]),
+            source: ArticleSource.feeds([try ReindexJobTests.feed(Array(articles.dropFirst()), in: dir, name: "b.jsonl")]),
             index: index)
         job.incremental = true
         let report = try job.run()
@@ -95,7 +95,7 @@ import TestSupport
         let articles = Array(try sampleArticles().prefix(60))
         let index = dir.path + "/news.index"
         let base = Array(articles.dropLast(2))
-        _ = try ReindexJob(source: ArticleSource([try ReindexJobTests.feed(base, in: dir)]), index: index).run()
+        _ = try ReindexJob(source: ArticleSource.feeds([try ReindexJobTests.feed(base, in: dir)]), index: index).run()
         var source = articles
         switch field {
         case "body": source[5].body += " The port authority later denied every claim."
@@ -104,7 +104,7 @@ import TestSupport
         default: break
         }
         var job = ReindexJob(
-            source: ArticleSource([try ReindexJobTests.feed(source, in: dir, name: "b.jsonl")]), index: index)
+            source: ArticleSource.feeds([try ReindexJobTests.feed(source, in: dir, name: "b.jsonl")]), index: index)
         job.incremental = true
         let report = try job.run()
         if field == "none" {
@@ -135,7 +135,7 @@ import TestSupport
             Article(id: "new\(k)", title: article.title, body: article.body, published: article.published)
         }
         var job = ReindexJob(
-            source: ArticleSource([try ReindexJobTests.feed(articles + added, in: dir, name: "all.jsonl")]),
+            source: ArticleSource.feeds([try ReindexJobTests.feed(articles + added, in: dir, name: "all.jsonl")]),
             index: index)
         job.incremental = true
         let report = try job.run()

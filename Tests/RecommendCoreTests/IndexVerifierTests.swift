@@ -138,7 +138,7 @@ import TestSupport
         defer { dir.remove() }
         let index = dir.path + "/news.index"
         let feed = try ReindexJobTests.feed(try sampleArticles(), in: dir)
-        _ = try ReindexJob(source: ArticleSource([feed]), index: index).run()
+        _ = try ReindexJob(source: ArticleSource.feeds([feed]), index: index).run()
         var contents = try RecommendIndex(path: index).contents()
         contents.related.indices[0] = 0
         let temporary = dir.path + "/bad.index"

@@ -25,7 +25,7 @@ import TestSupport
         let articles = (0..<30).map {
             Article(id: "d\($0)", title: "Port strike halts exports", body: "Dockworkers walked out over automation.")
         }
-        let report = try ReindexJob(source: ArticleSource([try Self.feed(articles, in: dir)]), index: dir.file("x.index"))
+        let report = try ReindexJob(source: ArticleSource.feeds([try Self.feed(articles, in: dir)]), index: dir.file("x.index"))
             .run()
         #expect(report.notes.contains { $0.contains("the body field keeps every term") }, "\(report.notes)")
     }
@@ -35,7 +35,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let index = dir.path + "/news.index"
-        var job = ReindexJob(source: ArticleSource([try Self.feed(try sampleArticles(), in: dir)]), index: index)
+        var job = ReindexJob(source: ArticleSource.feeds([try Self.feed(try sampleArticles(), in: dir)]), index: index)
         job.keep = 2
         job.reportPath = dir.path + "/report.json"
         for expected in 1...4 as ClosedRange<UInt64> {
@@ -66,7 +66,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let index = dir.path + "/news.index"
-        var job = ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index)
+        var job = ReindexJob(source: ArticleSource.feeds([packageRoot + "/Data/articles.jsonl"]), index: index)
         job.reportPath = dir.path + "/report.json"
         do {
             let held = try ReindexLock(indexPath: index)
@@ -84,7 +84,7 @@ import TestSupport
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let index = dir.path + "/news.index"
-        var job = ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index)
+        var job = ReindexJob(source: ArticleSource.feeds([packageRoot + "/Data/articles.jsonl"]), index: index)
         job.reportPath = dir.path + "/report.json"
         _ = try job.run()
         let before = try Data(contentsOf: URL(fileURLWithPath: index))
@@ -104,10 +104,10 @@ import TestSupport
         defer { dir.remove() }
         let index = dir.path + "/news.index"
         let articles = Array(try sampleArticles().prefix(40))
-        _ = try ReindexJob(source: ArticleSource([try Self.feed(articles, in: dir)]), index: index).run()
+        _ = try ReindexJob(source: ArticleSource.feeds([try Self.feed(articles, in: dir)]), index: index).run()
         let served = try Data(contentsOf: URL(fileURLWithPath: index))
         let fewer = try Self.feed(Array(articles.prefix(30)), in: dir, name: "fewer.jsonl")
-        var job = ReindexJob(source: ArticleSource([fewer]), index: index)
+        var job = ReindexJob(source: ArticleSource.feeds([fewer]), index: index)
         #expect { try job.run() } throws: { error in
             error as? ReindexError == .shrinking(previous: articles.count, next: 30, limit: 0.2)
         }
@@ -115,7 +115,7 @@ import TestSupport
         job.maximumShrink = 0.3
         #expect(try job.run().articles == 30)
         let few = try Self.feed(Array(articles.prefix(4)), in: dir, name: "few.jsonl")
-        job = ReindexJob(source: ArticleSource([few]), index: index)
+        job = ReindexJob(source: ArticleSource.feeds([few]), index: index)
         #expect(throws: ReindexError.self) { try job.run() }
         job.maximumShrink = nil
         let report = try job.run()
@@ -134,7 +134,7 @@ import TestSupport
             return report.linesRead == 3 && report.issues.map(\.location.line) == [1, 2, 3]
                 && "\(error)".contains("bad.jsonl:1: malformed")
         }
-        var job = ReindexJob(source: ArticleSource([feed]), index: dir.path + "/news.index")
+        var job = ReindexJob(source: ArticleSource.feeds([feed]), index: dir.path + "/news.index")
         job.reportPath = dir.path + "/report.json"
         #expect(throws: ReindexError.self) { try job.run() }
         let report = try JSONDecoder().decode(
@@ -149,11 +149,11 @@ import TestSupport
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
         let index = dir.path + "/news.index"
-        let missing = ReindexJob(source: ArticleSource([dir.path + "/none.jsonl"]), index: index)
+        let missing = ReindexJob(source: ArticleSource.feeds([dir.path + "/none.jsonl"]), index: index)
         #expect { try missing.run() } throws: { ($0 as? ReindexError)?.step == .read }
         #expect(!FileManager.default.fileExists(atPath: index))
         let stale = try dir.write("news.index.tmp-2147483000", "half an index")
-        let report = try ReindexJob(source: ArticleSource([packageRoot + "/Data/articles.jsonl"]), index: index).run()
+        let report = try ReindexJob(source: ArticleSource.feeds([packageRoot + "/Data/articles.jsonl"]), index: index).run()
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(report.notes.contains { $0.contains("interrupted runs") })
     }

@@ -36,7 +36,7 @@ import TestSupport
                 sql: "INSERT INTO stories VALUES ('u', ?, 'Body', NULL)", arguments: [Data([0x66, 0xFF, 0xFE])])
             try db.execute(sql: "INSERT INTO stories VALUES ('d', 'Bad date', 'Body', 'yesterday')")
         }
-        var table = SQLiteArticleTable()
+        var table = ArticleTable()
         table.name = "stories"
         table.id = "story_id"
         table.title = "headline"
@@ -82,7 +82,7 @@ import TestSupport
         #expect(throws: DatabaseError.missingTable(path: database, table: "articles", found: ["news"])) {
             try SQLiteArticleReader().read(database)
         }
-        var table = SQLiteArticleTable()
+        var table = ArticleTable()
         table.name = "news"
         #expect(
             throws: DatabaseError.missingColumn(path: database, table: "news", column: "body", found: ["id", "title"])
@@ -97,7 +97,19 @@ import TestSupport
             (["sqlite:news"], true), (["a.db"], true), (["A.SQLITE"], true), (["x.sqlite3"], true),
             (["a.jsonl"], false), (["dir"], false), (["a.db", "b.db"], false),
         ])
-    func recognition(arguments: [String], isDatabase: Bool) {
-        if case .sqlite = ArticleSource(arguments) { #expect(isDatabase) } else { #expect(!isDatabase) }
+    func recognition(arguments: [String], isDatabase: Bool) throws {
+        if case .sqlite = try ArticleSource(arguments) { #expect(isDatabase) } else { #expect(!isDatabase) }
+        if case .postgresql = try ArticleSource(arguments) { Issue.record("\(arguments) read as PostgreSQL") }
+    }
+
+    @Test("a postgresql:// or postgres:// address is a PostgreSQL source; its table= names the table")
+    func postgresqlRecognition() throws {
+        for argument in ["postgresql://u@h/news?table=stories", "POSTGRES://u@h/news?table=stories"] {
+            guard case .postgresql(let address, let table) = try ArticleSource([argument]) else {
+                Issue.record("\(argument) not read as PostgreSQL")
+                continue
+            }
+            #expect(address.database == "news" && address.host == "h" && table.name == "stories")
+        }
     }
 }

@@ -1,4 +1,5 @@
-/// Problems with a SQLite article database: nothing is read or written until they are fixed.
+/// Problems with an article database (SQLite or PostgreSQL): nothing is read or written until they are fixed.
+/// `source` and `path` name the database without any password.
 public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database file does not exist.
     case missing(path: String)
@@ -12,6 +13,24 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingColumn(path: String, table: String, column: String, found: [String])
     /// Articles could not be written.
     case writeFailed(path: String, reason: String)
+    /// A `postgresql://` address that cannot be used as written.
+    case badAddress(address: String, reason: String)
+    /// The server could not be reached (down, refusing connections, too many connections): worth a retry.
+    case unreachable(source: String, reason: String)
+    /// The server refused the user or password.
+    case authentication(source: String, reason: String)
+    /// A statement ran longer than the statement timeout and the server cancelled it: worth a retry.
+    case timedOut(source: String, seconds: Double)
+    /// The connection broke in the middle of the read: worth a retry.
+    case connectionLost(source: String, reason: String)
+
+    /// Whether the condition passes by itself (a lock, a server restart), so that a later run may succeed.
+    public var isTemporary: Bool {
+        switch self {
+        case .busy, .unreachable, .timedOut, .connectionLost: true
+        case .missing, .unreadable, .missingTable, .missingColumn, .writeFailed, .badAddress, .authentication: false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -29,6 +48,18 @@ public enum DatabaseError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "map it with the matching --...-column option"
         case .writeFailed(let path, let reason):
             "\(path): cannot write articles: \(reason)"
+        case .badAddress(let address, let reason):
+            "\(address): \(reason)"
+        case .unreachable(let source, let reason):
+            "\(source): cannot connect: \(reason); try again when the server is up"
+        case .authentication(let source, let reason):
+            "\(source): the server refused the login: \(reason) (the password comes from the address, PGPASSWORD "
+                + "or the PGPASSFILE file, default ~/.pgpass)"
+        case .timedOut(let source, let seconds):
+            "\(source): a statement ran longer than the \(seconds) s statement timeout and was cancelled "
+                + "(raise it with statement_timeout=SECONDS in the address)"
+        case .connectionLost(let source, let reason):
+            "\(source): the connection broke during the read: \(reason); try again"
         }
     }
 }

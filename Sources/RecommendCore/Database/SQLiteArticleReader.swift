@@ -4,14 +4,14 @@ internal import GRDB
 /// Reads articles from a table of a SQLite database, with the same validation and report as feed files:
 /// a bad row is skipped and reported at `DATABASE#TABLE:ROWID` with its reason, never stopping the run.
 public struct SQLiteArticleReader: Sendable {
-    public var table: SQLiteArticleTable
+    public var table: ArticleTable
     /// What to do with repeated ids (possible when `id` is not the table's key).
     public var duplicates: DuplicatePolicy
     /// Seconds to wait for a writer that holds the database locked before giving up with `DatabaseError.busy`
     /// (a CMS writing while the nightly job reads). Default 30.
     public var busyTimeout: Double = 30
 
-    public init(table: SQLiteArticleTable = SQLiteArticleTable(), duplicates: DuplicatePolicy = .fail) {
+    public init(table: ArticleTable = ArticleTable(), duplicates: DuplicatePolicy = .fail) {
         self.table = table
         self.duplicates = duplicates
     }
@@ -73,11 +73,11 @@ public struct SQLiteArticleReader: Sendable {
         return collector.finish()
     }
 
-    /// The article of one row (fields in `SQLiteArticleTable.columns` order after the rowid), or its issues.
+    /// The article of one row (fields in `ArticleTable.columns` order after the rowid), or its issues.
     private static func parse(_ row: Row, at location: FeedLocation) -> ParsedLine {
         var fields: [String?] = []
         var invalid: [String] = []
-        for (k, name) in ["id", "title", "body", "published", "category", "labels", "url"].enumerated() {
+        for (k, name) in ArticleTable.fields.enumerated() {
             let value: Data? = row[k + 1]
             guard let value else {
                 fields.append(nil)
@@ -96,12 +96,6 @@ public struct SQLiteArticleReader: Sendable {
                 detail: "column \(invalid.joined(separator: ", ")) of row \(location.line) is not valid UTF-8")
             return ParsedLine(location: location, article: nil, issues: [issue])
         }
-        let labels = (fields[5] ?? "").split(whereSeparator: { $0 == "|" || $0 == ";" }).map(String.init)
-        let record = ArticleRecord(
-            id: fields[0], title: fields[1], body: fields[2], published: fields[3], category: fields[4],
-            labels: labels, url: fields[6])
-        var issues: [FeedIssue] = []
-        let article = record.validated(at: location, issues: &issues)
-        return ParsedLine(location: location, article: article, issues: issues)
+        return ArticleTable.parse(fields, at: location)
     }
 }

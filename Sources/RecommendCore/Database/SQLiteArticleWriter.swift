@@ -3,11 +3,11 @@ internal import GRDB
 
 /// Stores articles in a table of a SQLite database (created if needed), one row per id: a row with the same id
 /// is updated in place (it keeps its rowid, hence its place in the read order). The table is the one
-/// `SQLiteArticleReader` reads with the same `SQLiteArticleTable`.
+/// `SQLiteArticleReader` reads with the same `ArticleTable`.
 public struct SQLiteArticleWriter: Sendable {
-    public var table: SQLiteArticleTable
+    public var table: ArticleTable
 
-    public init(table: SQLiteArticleTable = SQLiteArticleTable()) {
+    public init(table: ArticleTable = ArticleTable()) {
         self.table = table
     }
 

@@ -75,7 +75,7 @@ public struct ReindexJob: Sendable {
             FaultPoint.reach(.beforeStep(step))
             if failingStep == step { throw ReindexError.failed(step: step, reason: "failure injected for a test") }
             do { return try body() } catch let error as ReindexError { throw error } catch let error as DatabaseError {
-                if case .busy = error { throw ReindexError.unavailable(step: step, reason: "\(error)") }
+                if error.isTemporary { throw ReindexError.unavailable(step: step, reason: "\(error)") }
                 throw ReindexError.failed(step: step, reason: "\(error)")
             } catch {
                 throw ReindexError.failed(step: step, reason: "\(error)")

@@ -49,4 +49,54 @@ import TestSupport
         #expect(missing.stderr.contains("step 'read'") && missing.stderr.contains("load-sqlite"))
         #expect(!FileManager.default.fileExists(atPath: index))
     }
+
+    @Test("reindex from PostgreSQL: the password from PGPASSFILE, byte-identical rebuilds, and failures that leave the index")
+    func postgresqlFlow() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        try database.createArticles(try sampleArticles().shuffled())
+        // The password in a password file, as an operator keeps it, not in the address.
+        let passfile = directory + "/pgpass"
+        try "*:*:\(database.name):*:\(TestDatabase.password)\n".write(toFile: passfile, atomically: true, encoding: .utf8)
+        chmod(passfile, 0o600)
+        let environment = ["PGPASSFILE": passfile, "PGPASSWORD": ""]
+        let source = database.addressWithoutPassword(query: "table=articles")
+        let report = directory + "/report.json"
+        let first = try CLI.run(
+            ["reindex", "--source", source, "--index", index, "--report", report], environment: environment)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("generation 1, 200 articles"))
+        let related = try CLI.run(["related", "a067", "--index", index, "-k", "3"])
+        #expect(related.status == 0 && related.stdout.contains("a066"))
+
+        // The same rows give the same index, byte for byte, but for the generation; a feed of the same articles too.
+        let again = directory + "/again.index"
+        #expect(try CLI.run(["reindex", "--source", source, "--index", again], environment: environment).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == Data(contentsOf: URL(fileURLWithPath: again)))
+        let fromFeed = directory + "/feed.index"
+        #expect(try CLI.run(["index", "Data/articles.jsonl", "--index", fromFeed]).status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: fromFeed)) == Data(contentsOf: URL(fileURLWithPath: index)))
+
+        let served = try Data(contentsOf: URL(fileURLWithPath: index))
+        // A wrong password: exit 65, no password printed, the index untouched.
+        var wrong = URLComponents(string: database.address(query: "table=articles"))!
+        wrong.password = "wrong-password"
+        let refused = try CLI.run(["reindex", "--source", wrong.string!, "--index", index, "--report", report])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("refused the login") && !refused.stderr.contains("wrong-password"))
+        #expect(!(try String(contentsOfFile: report, encoding: .utf8)).contains("wrong-password"))
+        // A missing table: exit 65 with the tables there are.
+        let noTable = try CLI.run(
+            ["reindex", "--source", database.addressWithoutPassword(query: "table=stories"), "--index", index],
+            environment: environment)
+        #expect(noTable.status == 65 && noTable.stderr.contains("no table 'stories' (tables: public.articles)"))
+        // The server not answering: exit 75 (try again later).
+        let down = try CLI.run(
+            ["reindex", "--source", "postgresql://u@127.0.0.1:1/news?connect_timeout=2", "--index", index])
+        #expect(down.status == 75 && down.stderr.contains("cannot connect"))
+        // A misspelt parameter: exit 65 naming it.
+        let misspelt = try CLI.run(["reindex", "--source", source + "&sslmod=disable", "--index", index])
+        #expect(misspelt.status == 65 && misspelt.stderr.contains("unknown parameter 'sslmod'"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == served)
+    }
 }

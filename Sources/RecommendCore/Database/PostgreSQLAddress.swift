@@ -98,8 +98,10 @@ public struct PostgreSQLAddress: Sendable, Equatable, CustomStringConvertible {
         self.tls = tls
         self.connectTimeout = connectTimeout
         self.statementTimeout = statementTimeout
+        // An empty password counts as none, as in libpq.
         self.password =
-            components.password.flatMap { $0.removingPercentEncoding } ?? environment["PGPASSWORD"]
+            components.password.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["PGPASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
             ?? Self.passwordFileEntry(
                 environment["PGPASSFILE"] ?? environment["HOME"].map { $0 + "/.pgpass" }, host: self.host, port: port,
                 database: database, user: user)

@@ -32,3 +32,24 @@ folder() {
     [ -n "$2" ] && [ -d "$2" ] || { echo "$1: '$2' is not a folder (see README.md, 'Quality and speed')" >&2; exit 2; }
     echo "$2"
 }
+
+measure() {  # label, command...: prints "label wall_s peak_MiB"; the command's output goes to out.txt
+    local label="$1"; shift
+    /usr/bin/time -v -o time.txt "$@" >out.txt 2>stderr.txt || { cat stderr.txt time.txt >&2; return 1; }
+    python3 - "$label" <<'PY'
+import re, sys
+t = open("time.txt").read()
+wall = t.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split("\n")[0].split(":")
+seconds = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
+peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
+print(f"{sys.argv[1]:<34} {seconds:8.2f} s {peak:9.0f} MiB")
+PY
+}
+
+phases() {  # a JSON report: its phases on one line
+    python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("    phases: " + ", ".join("%s %.2f" % (p["name"], p["seconds"]) for p in r["phases"]))
+PY
+}

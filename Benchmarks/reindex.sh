@@ -26,19 +26,6 @@ open("base.jsonl", "w").writelines(l for i, l in enumerate(lines) if i not in ne
 open("added.jsonl", "w").writelines(lines[i] for i in sorted(new))
 PY
 
-measure() {  # label, command...: prints "label wall_s peak_MiB"; the command's output goes to out.txt
-    local label="$1"; shift
-    /usr/bin/time -v -o time.txt "$@" >out.txt 2>stderr.txt || { cat stderr.txt time.txt >&2; return 1; }
-    python3 - "$label" <<'PY'
-import re, sys
-t = open("time.txt").read()
-wall = t.split("Elapsed (wall clock) time (h:mm:ss or m:ss): ")[1].split("\n")[0].split(":")
-seconds = sum(float(x) * 60 ** i for i, x in enumerate(reversed(wall)))
-peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", t).group(1)) / 1024
-print(f"{sys.argv[1]:<34} {seconds:8.2f} s {peak:9.0f} MiB")
-PY
-}
-
 overlap() {  # two export files: mean top-10 overlap over the articles of the first
     python3 - "$1" "$2" <<'PY'
 import json, sys
@@ -47,14 +34,6 @@ a, b = lists(sys.argv[1]), lists(sys.argv[2])
 common = [i for i in a if i in b]
 ov = [len(set(a[i]) & set(b[i])) / max(1, len(a[i]), len(b[i])) for i in common]
 print(f"{sum(ov) / len(ov):.4f} over {len(ov)} articles; lists changed by more than half: {sum(o < 0.5 for o in ov)}")
-PY
-}
-
-phases() {  # a JSON report: its phases on one line
-    python3 - "$1" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-print("    phases: " + ", ".join("%s %.2f" % (p["name"], p["seconds"]) for p in r["phases"]))
 PY
 }
 

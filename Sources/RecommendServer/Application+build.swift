@@ -1,6 +1,8 @@
 public import Hummingbird
 public import Logging
 internal import RecommendCore
+internal import ServiceLifecycle
+internal import UnixSignals
 
 /// The request context of every route.
 public typealias AppRequestContext = BasicRequestContext
@@ -15,6 +17,36 @@ public typealias AppRequestContext = BasicRequestContext
 public func buildApplication(
     _ configuration: ServerConfiguration, logger: Logger = Logger(label: "recommend")
 ) -> some ApplicationProtocol {
+    makeApplication(configuration, logger: logger).application
+}
+
+/// Runs the service until SIGTERM or SIGINT, then stops it in order: `/readyz` turns to 503 `draining`, the
+/// listener stays open for `configuration.shutdownDelay`, then closes, and the requests in flight finish within
+/// `configuration.drainTimeout` (after which they are cut off). Returns when the service has stopped.
+public func runApplication(_ configuration: ServerConfiguration, logger: Logger = Logger(label: "recommend"))
+    async throws
+{
+    let (application, served) = makeApplication(configuration, logger: logger)
+    var settings = ServiceGroupConfiguration(
+        services: [
+            .init(service: application),
+            .init(service: ShutdownDrain(served: served, delay: configuration.shutdownDelay, logger: logger)),
+        ],
+        gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+    settings.maximumGracefulShutdownDuration = configuration.shutdownDelay + configuration.drainTimeout
+    do {
+        try await ServiceGroup(configuration: settings).run()
+    } catch where served.isDraining {
+        // The drain timeout ran out: the requests still running were cancelled. The stop itself was asked for.
+        logger.warning("requests still running after the drain timeout were cut off", metadata: ["error": "\(error)"])
+    }
+    logger.notice("stopped")
+}
+
+/// The application and the index holder its routes share.
+func makeApplication(
+    _ configuration: ServerConfiguration, logger: Logger
+) -> (application: Application<RouterResponder<AppRequestContext>>, served: ServedIndex) {
     var logger = logger
     logger.logLevel = configuration.logLevel
     // Requests run side by side on every core; each query's small BLAS calls stay on its own thread.
@@ -56,7 +88,7 @@ public func buildApplication(
             served: served, metrics: metrics, pollInterval: configuration.pollInterval,
             reloadOnHangup: configuration.reloadOnHangup, logger: logger,
             modelsDirectory: configuration.modelsDirectory, initialFiles: initialFiles))
-    return app
+    return (app, served)
 }
 
 /// The routes and middleware: request log, metrics and JSON errors around every route, unknown ones included.

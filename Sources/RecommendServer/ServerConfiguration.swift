@@ -25,11 +25,18 @@ public struct ServerConfiguration: Sendable {
     /// The folder holding the embedding model of an index built with an embedding channel (read at every load:
     /// an index whose model is missing or another is refused). Default `Models`.
     public var modelsDirectory: String
+    /// After SIGTERM or SIGINT, how long the listener stays open with `/readyz` answering 503 `draining`, for a
+    /// load balancer to stop sending requests. Default 0.
+    public var shutdownDelay: Duration
+    /// After the listener closes, how long requests in flight may take to finish before the process exits
+    /// anyway (0 with the requests cut off). Default 10 seconds.
+    public var drainTimeout: Duration
 
     public init(
         indexPath: String = "recommend.index", host: String = "127.0.0.1", port: Int = 8080,
         pollInterval: Duration? = .seconds(1), reloadOnHangup: Bool = false, defaultK: Int = 10, maxK: Int = 100,
-        maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info, modelsDirectory: String = "Models"
+        maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info, modelsDirectory: String = "Models",
+        shutdownDelay: Duration = .zero, drainTimeout: Duration = .seconds(10)
     ) {
         self.indexPath = indexPath
         self.host = host
@@ -41,5 +48,7 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.logLevel = logLevel
         self.modelsDirectory = modelsDirectory
+        self.shutdownDelay = shutdownDelay
+        self.drainTimeout = drainTimeout
     }
 }

@@ -21,6 +21,8 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
     case bodyTooLarge(limit: Int)
     /// No index has been loaded yet (503).
     case noIndex(path: String)
+    /// The service is stopping and finishing the requests in flight (503 from `/readyz`).
+    case draining
     /// Anything else; the details are logged, not sent (500).
     case internalError
     /// A query parameter or body field has a value the query cannot take (400).
@@ -37,7 +39,7 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidPathSegment, .invalidK, .invalidUTF8, .invalidJSON, .emptyText, .invalidParameter: .badRequest
         case .noTopics: .conflict
         case .bodyTooLarge: .contentTooLarge
-        case .noIndex: .serviceUnavailable
+        case .noIndex, .draining: .serviceUnavailable
         case .internalError: .internalServerError
         }
     }
@@ -54,6 +56,7 @@ public enum ServiceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .emptyText: "the text has neither a title nor a body"
         case .bodyTooLarge(let limit): "the body is larger than \(limit) bytes"
         case .noIndex(let path): "no index is loaded yet (waiting for \(path))"
+        case .draining: "draining: the service is stopping and finishes the requests in flight"
         case .internalError: "internal error"
         case .invalidParameter(let name, let value, let expected): "\(name) '\(value)': expected \(expected)"
         case .unknownTopic(let id): "no topic '\(id)' in the index (GET /v1/topics lists them)"

@@ -60,6 +60,75 @@ import TestSupport
         #expect(server.terminationStatus == 0)
     }
 
+    @Test("SIGTERM: readiness turns to 503 draining, a request in flight is answered, then the process exits 0")
+    func drainOnTerminate() async throws {
+        let (directory, server, port) = try await startServer(["--shutdown-delay", "1", "--drain-timeout", "10"])
+        defer {
+            if server.isRunning { server.terminate() }
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        // A request whose body is still arriving when the signal comes.
+        let body = Array(#"{"title": "Dockworkers strike at the port", "body": "The union walked out.", "k": 2}"#.utf8)
+        let inFlight = try RawConnection(port: port)
+        try inFlight.send(
+            Array("POST /v1/related HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
+                + body.prefix(10))
+        try await Task.sleep(for: .milliseconds(200))
+        kill(server.processIdentifier, SIGTERM)
+        try await Task.sleep(for: .milliseconds(200))
+        // During the shutdown delay the listener still answers, and says it is draining.
+        try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            let ready = try await client.get("/readyz")
+            #expect(ready.status == .serviceUnavailable)
+            #expect(String(buffer: ready.body ?? ByteBuffer()).contains("draining"))
+        }
+        try inFlight.send(Array(body.dropFirst(10)))
+        let response = try inFlight.receiveAll()
+        #expect(response.hasPrefix("HTTP/1.1 200"), "\(response.prefix(200))")
+        #expect(response.contains("\"related\""))
+        server.waitUntilExit()
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0)
+        #expect(throws: (any Error).self) { try RawConnection(port: port) }
+    }
+
+    @Test("SIGTERM with a request that never completes: the process still exits 0 after the drain timeout")
+    func drainTimeout() async throws {
+        let (directory, server, port) = try await startServer(["--drain-timeout", "1"])
+        defer {
+            if server.isRunning { server.terminate() }
+            try? FileManager.default.removeItem(atPath: directory)
+        }
+        let stuck = try RawConnection(port: port)
+        try stuck.send(Array("POST /v1/related HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{".utf8))
+        try await Task.sleep(for: .milliseconds(200))
+        let start = ContinuousClock.now
+        kill(server.processIdentifier, SIGTERM)
+        server.waitUntilExit()
+        let took = ContinuousClock.now - start
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0)
+        // Bounded by the timeout (1 s) plus the cancellation, not by the client.
+        #expect(took < .seconds(8), "took \(took)")
+        #expect(took >= .milliseconds(900), "took \(took)")
+    }
+
+    /// Indexes the sample corpus into a new directory and serves it with `options` on a free port.
+    private func startServer(_ options: [String]) async throws -> (directory: String, server: Process, port: Int) {
+        let directory = try TemporaryDirectory().path
+        let indexPath = directory + "/recommend.index"
+        let indexing = try run(["index", packageRoot + "/Data/articles.jsonl", "--index", indexPath])
+        indexing.waitUntilExit()
+        #expect(indexing.terminationStatus == 0)
+        let output = Pipe()
+        let server = try run(
+            ["serve", "--index", indexPath, "--port", "0", "--poll-interval", "0", "--log-level", "notice"] + options,
+            output: output)
+        guard let port = try await listeningPort(output) else {
+            server.terminate()
+            throw CocoaError(.fileReadUnknown)
+        }
+        return (directory, server, port)
+    }
+
     /// Starts the `recommend` binary built next to this test bundle.
     private func run(_ arguments: [String], output: Pipe? = nil) throws -> Process {
         let process = Process()
@@ -114,5 +183,50 @@ import TestSupport
             if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
         }
         return FileManager.default.currentDirectoryPath
+    }
+}
+
+/// A plain TCP connection to the loopback service, to send a request in pieces.
+private final class RawConnection {
+    private let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        if connected != 0 {
+            close(descriptor)
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .ECONNREFUSED)
+        }
+        // A server that never answers ends the read after 15 s instead of hanging the test.
+        var timeout = timeval(tv_sec: 15, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    }
+
+    deinit { close(descriptor) }
+
+    func send(_ bytes: [UInt8]) throws {
+        let sent = bytes.withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if sent != bytes.count { throw POSIXError(.EPIPE) }
+    }
+
+    /// Everything the server sends until it closes the connection (the service closes after answering while it
+    /// drains).
+    func receiveAll() throws -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += buffer.prefix(count)
+        }
+        return String(decoding: received, as: UTF8.self)
     }
 }

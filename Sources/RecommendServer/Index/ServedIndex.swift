@@ -5,6 +5,7 @@ internal import Synchronization
 /// requests never wait for a reload, and a request that has its snapshot keeps it until it finishes.
 final class ServedIndex: Sendable {
     private let current: Mutex<IndexSnapshot?>
+    private let draining = Atomic(false)
     /// Where new files are loaded from.
     let path: String
 
@@ -22,6 +23,12 @@ final class ServedIndex: Sendable {
         guard let snapshot else { throw .noIndex(path: path) }
         return snapshot
     }
+
+    /// Whether the service is stopping: `/readyz` answers 503 while requests in flight finish.
+    var isDraining: Bool { draining.load(ordering: .relaxed) }
+
+    /// Marks the service as stopping.
+    func beginDraining() { draining.store(true, ordering: .relaxed) }
 
     /// Serves `snapshot` from now on; requests already holding the previous one finish with it.
     func replace(with snapshot: IndexSnapshot) {

@@ -1,7 +1,7 @@
 internal import Hummingbird
 
 /// `GET /healthz` (the process answers) and `GET /readyz` (an index is loaded: 200 with its generation, size
-/// and load time; 503 while none is).
+/// and load time; 503 while none is, and while the service drains requests before stopping).
 struct HealthController<Context: RequestContext>: Sendable {
     let served: ServedIndex
 
@@ -9,6 +9,7 @@ struct HealthController<Context: RequestContext>: Sendable {
         let routes = RouteCollection(context: Context.self)
         routes.get("healthz") { _, _ in try Response.json(["status": "ok"]) }
         routes.get("readyz") { _, _ in
+            if served.isDraining { throw ServiceError.draining }
             let snapshot = try served.require()
             return try Response.json(Readiness(snapshot), headers: [.indexGeneration: String(snapshot.generation)])
         }

@@ -56,6 +56,11 @@ enum Console {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
     }
 
+    /// A line about what was done, on standard error (standard output may be carrying data).
+    static func printNote(_ message: String) {
+        FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
     static func printWarning(_ message: String) {
         FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
     }

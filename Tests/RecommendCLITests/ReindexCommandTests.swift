@@ -77,6 +77,15 @@ import TestSupport
         #expect(try CLI.run(["index", "Data/articles.jsonl", "--index", fromFeed]).status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: fromFeed)) == Data(contentsOf: URL(fileURLWithPath: index)))
 
+        // The lists into a table of the same database, for the CMS to join.
+        let export = try CLI.run(
+            ["export", "--index", index, "--related", database.addressWithoutPassword(query: "table=related"), "-k", "5"],
+            environment: environment)
+        #expect(export.status == 0, "\(export.stderr)")
+        #expect(export.stderr.contains("wrote 1000 rows of 200 lists"))
+        let best = try database.rows("SELECT related_id, generation FROM related WHERE article_id = 'a067' AND rank = 1")
+        #expect(best == [["a056", "1"]])
+
         let served = try Data(contentsOf: URL(fileURLWithPath: index))
         // A wrong password: exit 65, no password printed, the index untouched.
         var wrong = URLComponents(string: database.address(query: "table=articles"))!
@@ -89,7 +98,7 @@ import TestSupport
         let noTable = try CLI.run(
             ["reindex", "--source", database.addressWithoutPassword(query: "table=stories"), "--index", index],
             environment: environment)
-        #expect(noTable.status == 65 && noTable.stderr.contains("no table 'stories' (tables: public.articles)"))
+        #expect(noTable.status == 65 && noTable.stderr.contains("no table 'stories' (tables: public.articles, public.related)"))
         // The server not answering: exit 75 (try again later).
         let down = try CLI.run(
             ["reindex", "--source", "postgresql://u@127.0.0.1:1/news?connect_timeout=2", "--index", index])

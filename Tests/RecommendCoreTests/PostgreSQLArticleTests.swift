@@ -177,6 +177,31 @@ import TestSupport
         }
     }
 
+    @Test("related lists written to a table replace its rows in one transaction; a failed write leaves the old ones")
+    func listWriter() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        typealias Line = RelatedExport.Line
+        let first = [
+            Line(id: "a", related: [.init(id: "b", score: 0.5), .init(id: "c", score: 0.25)]),
+            Line(id: "b", related: [.init(id: "a", score: 0.5)]),
+        ]
+        var writer = PostgreSQLListWriter(address: try PostgreSQLAddress(database.address(query: "table=lists")))
+        writer.batchSize = 2
+        #expect(try writer.write(first, generation: 7) == 3)
+        #expect(
+            try database.rows("SELECT article_id, rank, related_id, score, generation FROM lists ORDER BY 1, 2") == [
+                ["a", "1", "b", "0.5", "7"], ["a", "2", "c", "0.25", "7"], ["b", "1", "a", "0.5", "7"],
+            ])
+        #expect(try writer.write([Line(id: "c", related: [.init(id: "a", score: 1)])], generation: 8) == 1)
+        #expect(try database.rows("SELECT article_id, rank, related_id, generation FROM lists") == [["c", "1", "a", "8"]])
+
+        // A row the table refuses (a rank repeated for one article) rolls the whole write back.
+        let repeated = [Line(id: "x", related: [.init(id: "y", score: 1)]), Line(id: "x", related: [.init(id: "z", score: 1)])]
+        #expect(throws: DatabaseError.self) { try writer.write(repeated, generation: 9) }
+        #expect(try database.rows("SELECT article_id, generation FROM lists") == [["c", "8"]])
+    }
+
     @Test("addresses: libpq's environment defaults, the password file, sockets, refused parameters, no password shown")
     func addresses() throws {
         let dir = try TemporaryDirectory()

@@ -14,14 +14,13 @@ public enum RelatedExport {
         public var related: [Entry]
     }
 
-    /// Writes the stored lists of `index`, at most `limit` entries each, to `path` (`-` for standard output).
-    public static func write(_ index: RecommendIndex, limit: Int, to path: String) throws {
-        let lines = try (0..<index.count).map { i in
+    /// The stored lists of `index`, at most `limit` entries each.
+    public static func storedLines(_ index: RecommendIndex, limit: Int) throws -> [Line] {
+        try (0..<index.count).map { i in
             Line(
                 id: index.id(i),
                 related: try index.related(to: i, limit: limit).map { Line.Entry(id: $0.article.id, score: $0.score) })
         }
-        try write(lines, to: path)
     }
 
     /// Writes `lines` to `path` (`-` for standard output).

@@ -28,6 +28,9 @@ struct TableOptions: ParsableArguments {
     @Option(help: "Database: the URL column (optional in the table).")
     var urlColumn = "url"
 
+    @Option(help: "Database: the article's own embedding column, a list of numbers (optional in the table).")
+    var embeddingColumn = "embedding"
+
     /// The table these options describe.
     var articleTable: ArticleTable {
         var t = ArticleTable()
@@ -39,6 +42,7 @@ struct TableOptions: ParsableArguments {
         t.category = categoryColumn
         t.labels = labelsColumn
         t.url = urlColumn
+        t.embedding = embeddingColumn
         return t
     }
 }

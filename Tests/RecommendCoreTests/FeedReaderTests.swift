@@ -206,6 +206,24 @@ import TestSupport
         #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["5 malformed", "6 missing-id"])
     }
 
+    @Test("CSV embeddings: a quoted list of numbers per record, empty for none; a bad list skips its record")
+    func csvEmbeddings() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let file = try dir.write(
+            "feed.csv",
+            "id,title,body,embedding\n"
+                + "e1,One,Body,\"[0.5, -1, 2]\"\n"
+                + "e2,Two,Body,\n"
+                + "e3,Three,Body,\"[1, x]\"\n"
+                + "e4,Four,Body,\"[1, 2]\"\n")
+        let (articles, report) = try FeedReader().read([file])
+        #expect(articles.map(\.id) == ["e1", "e2"])
+        #expect(articles[0].embedding == [0.5, -1, 2] && articles[1].embedding == nil)
+        // e3's list is not numbers; e4's is shorter than the feed's first.
+        #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["4 malformed", "5 malformed"])
+    }
+
     @Test(
         "a CSV record with an unbalanced quote is skipped with its line; reading resumes at the next line",
         arguments: [

@@ -57,6 +57,29 @@ import TestSupport
         #expect(report.linesRead == 4 && report.articlesAccepted == 2 && report.skipped == 2)
     }
 
+    @Test("embeddings from a real[] column or a text list ('[...]', as pgvector prints); a bad one skips its row")
+    func embeddings() throws {
+        let database = try TestDatabase()
+        defer { database.drop() }
+        try database.execute(
+            """
+            CREATE TABLE arrays (id text, title text, body text, embedding real[]);
+            INSERT INTO arrays VALUES ('a', 'A', 'x', '{0.5,-1,2.25}'), ('b', 'B', 'x', NULL);
+            CREATE TABLE texts (id text, title text, body text, vec text);
+            INSERT INTO texts VALUES ('a', 'A', 'x', '[0.5, -1, 2.25]'), ('b', 'B', 'x', '[1, oops]');
+            """)
+        let arrays = try PostgreSQLArticleReader(address: try PostgreSQLAddress(database.address(query: "table=arrays"))).read()
+        #expect(arrays.articles.map(\.embedding) == [[0.5, -1, 2.25], nil])
+        var table = ArticleTable()
+        table.embedding = "vec"
+        let texts = try PostgreSQLArticleReader(
+            address: try PostgreSQLAddress(database.address(query: "table=texts")), table: table
+        ).read()
+        #expect(texts.articles.map(\.id) == ["a"] && texts.articles[0].embedding == [0.5, -1, 2.25])
+        #expect(texts.report.issues.map(\.reason) == [.malformed])
+        #expect(texts.report.issues.first?.location.key == "b")
+    }
+
     @Test("a missing table, column or database and a refused password are clear errors that name no password")
     func missingThings() throws {
         let database = try TestDatabase()

@@ -52,6 +52,37 @@ import TestSupport
         #expect(report.linesRead == 5 && report.articlesAccepted == 2 && report.skipped == 3)
     }
 
+    @Test("embeddings: written and read back exactly; a BLOB of float32 or a text list read; a bad one skips its row")
+    func embeddings() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        var articles = Array(try sampleArticles().prefix(3))
+        articles[0].embedding = [0.1, -2.5e-3, 3]
+        articles[2].embedding = [Float.pi, 1 / 3, -0]
+        let database = dir.path + "/articles.db"
+        // A table made before the embedding column existed gets it on the next load.
+        let queue = try DatabaseQueue(path: database)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TABLE articles (id TEXT PRIMARY KEY NOT NULL, title TEXT, body TEXT)")
+        }
+        #expect(try SQLiteArticleWriter().write(articles, to: database) == 3)
+        #expect(try SQLiteArticleReader().read(database).articles == articles)
+
+        let blob = [Float(0.5), -1, 2].flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian, Array.init) }
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('b', 'Blob', 'x', ?)", arguments: [Data(blob)])
+            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('t', 'Text', 'x', '{1, 2,3 }')")
+            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('n', 'NaN', 'x', '[1, nan]')")
+            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('s', 'Short', 'x', ?)", arguments: [Data([1, 2, 3])])
+        }
+        let (read, report) = try SQLiteArticleReader().read(database)
+        #expect(read.first { $0.id == "b" }?.embedding == [0.5, -1, 2])
+        #expect(read.first { $0.id == "t" }?.embedding == [1, 2, 3])
+        #expect(!read.contains { $0.id == "n" || $0.id == "s" })
+        #expect(report.issues.map(\.reason) == [.malformed, .malformed])
+        #expect(report.issues[0].detail.contains("column embedding") && report.issues[1].detail.contains("3 bytes"))
+    }
+
     @Test("a database a writer keeps locked is waited for, then refused as busy (a temporary failure)")
     func busy() throws {
         let dir = try TemporaryDirectory()

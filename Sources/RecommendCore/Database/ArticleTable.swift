@@ -5,7 +5,9 @@
 /// the other columns are read when the table has them. Values are read as text whatever their column type
 /// (an integer id becomes its decimal digits); `published` is ISO 8601 text (in PostgreSQL also a `date` or
 /// `timestamp` column), `labels` several labels separated by `|` or `;` as in CSV feeds (in PostgreSQL also a
-/// text array).
+/// text array). `embedding` is the article's own vector (as the `embedding` field of JSON Lines feeds): a text
+/// list of numbers (`[0.1, -0.2, ...]`, which is also how a PostgreSQL `real[]` or pgvector `vector` column reads)
+/// or, in SQLite, a BLOB of little-endian float32 values.
 public struct ArticleTable: Sendable, Equatable {
     /// The table name. Default `articles`. In PostgreSQL `SCHEMA.TABLE` names a table outside the search path.
     public var name = "articles"
@@ -23,28 +25,16 @@ public struct ArticleTable: Sendable, Equatable {
     public var labels = "labels"
     /// The canonical address column. Default `url`; optional.
     public var url = "url"
+    /// The article's own embedding column. Default `embedding`; optional.
+    public var embedding = "embedding"
 
     public init() {}
 
-    /// The columns in field order, with whether the table must have them.
+    /// The columns in the order of `ArticleRecord.rowFields`, with whether the table must have them.
     var columns: [(name: String, required: Bool)] {
-        [(id, true), (title, true), (body, true), (published, false), (category, false), (labels, false), (url, false)]
-    }
-}
-
-extension ArticleTable {
-    /// The names of the article fields, in `columns` order.
-    static let fields = ["id", "title", "body", "published", "category", "labels", "url"]
-
-    /// The article of one row's field values (in `columns` order; nil for NULL or a missing optional column),
-    /// validated as a feed line is, with its issues at `location`.
-    static func parse(_ fields: [String?], at location: FeedLocation) -> ParsedLine {
-        let labels = (fields[5] ?? "").split(whereSeparator: { $0 == "|" || $0 == ";" }).map(String.init)
-        let record = ArticleRecord(
-            id: fields[0], title: fields[1], body: fields[2], published: fields[3], category: fields[4],
-            labels: labels, url: fields[6])
-        var issues: [FeedIssue] = []
-        let article = record.validated(at: location, issues: &issues)
-        return ParsedLine(location: location, article: article, issues: issues)
+        [
+            (id, true), (title, true), (body, true), (published, false), (category, false), (labels, false),
+            (url, false), (embedding, false),
+        ]
     }
 }

@@ -42,7 +42,7 @@ public struct PostgreSQLArticleReader: Sendable {
             for fields in rows {
                 position += 1
                 let location = FeedLocation(file: file, line: position, key: fields[0])
-                try collector.accept(ArticleTable.parse(fields, at: location))
+                try collector.accept(ArticleRecord.parseRow(fields, at: location))
             }
         }
         try session.run("COMMIT")

@@ -60,6 +60,9 @@ public struct SQLiteArticleReader: Sendable {
                 selected.append("NULL")
             }
         }
+        // Whether the embedding is a BLOB (float32 values) rather than text.
+        let embedding = present.first { $0.lowercased() == table.embedding.lowercased() }
+        selected.append(embedding.map { "typeof(\($0.quotedDatabaseIdentifier)) = 'blob'" } ?? "0")
         let sql =
             "SELECT rowid, \(selected.joined(separator: ", ")) "
             + "FROM \(table.name.quotedDatabaseIdentifier) ORDER BY rowid"
@@ -73,17 +76,30 @@ public struct SQLiteArticleReader: Sendable {
         return collector.finish()
     }
 
-    /// The article of one row (fields in `ArticleTable.columns` order after the rowid), or its issues.
+    /// The article of one row (fields in `ArticleTable.columns` order after the rowid, then whether the embedding
+    /// is a BLOB), or its issues.
     private static func parse(_ row: Row, at location: FeedLocation) -> ParsedLine {
+        let binaryEmbedding: Bool = row[ArticleRecord.rowFields.count + 1]
         var fields: [String?] = []
+        var vector: [Float]?
         var invalid: [String] = []
-        for (k, name) in ArticleTable.fields.enumerated() {
+        for (k, name) in ArticleRecord.rowFields.enumerated() {
             let value: Data? = row[k + 1]
             guard let value else {
                 fields.append(nil)
                 continue
             }
-            if let text = String(validating: value, as: UTF8.self) {
+            if name == "embedding" && binaryEmbedding {
+                vector = ArticleRecord.vector([UInt8](value))
+                if vector == nil {
+                    let issue = FeedIssue(
+                        location: location, reason: .malformed,
+                        detail: "column embedding: a BLOB must hold finite little-endian float32 values, "
+                            + "got \(value.count) bytes")
+                    return ParsedLine(location: location, article: nil, issues: [issue])
+                }
+                fields.append(nil)
+            } else if let text = String(validating: value, as: UTF8.self) {
                 fields.append(text)
             } else {
                 invalid.append(name)
@@ -96,6 +112,6 @@ public struct SQLiteArticleReader: Sendable {
                 detail: "column \(invalid.joined(separator: ", ")) of row \(location.line) is not valid UTF-8")
             return ParsedLine(location: location, article: nil, issues: [issue])
         }
-        return ArticleTable.parse(fields, at: location)
+        return ArticleRecord.parseRow(fields, vector: vector, at: location)
     }
 }

@@ -12,7 +12,7 @@ public struct SQLiteArticleWriter: Sendable {
     }
 
     /// Inserts or updates `articles` in one transaction and returns the number of rows the table then holds.
-    /// Dates are stored as ISO 8601 text, labels separated by `|`.
+    /// Dates are stored as ISO 8601 text, labels separated by `|`, an embedding as a text list of numbers.
     /// - Throws: `DatabaseError.writeFailed`; the table is then unchanged.
     public func write(_ articles: [Article], to path: String) throws -> Int {
         do {
@@ -25,6 +25,11 @@ public struct SQLiteArticleWriter: Sendable {
                         CREATE TABLE IF NOT EXISTS \(name) (\(columns[0]) TEXT PRIMARY KEY NOT NULL, \
                         \(columns.dropFirst().map { "\($0) TEXT" }.joined(separator: ", ")))
                         """)
+                // A table made before an optional column existed (the embedding) gets it.
+                let present = Set(try db.columns(in: table.name).map { $0.name.lowercased() })
+                for (column, _) in table.columns where !present.contains(column.lowercased()) {
+                    try db.execute(sql: "ALTER TABLE \(name) ADD COLUMN \(column.quotedDatabaseIdentifier) TEXT")
+                }
                 // An upsert rather than INSERT OR REPLACE: a replaced article keeps its rowid, so its place in the
                 // read order (and in the index) does not move.
                 let statement = try db.makeStatement(
@@ -36,7 +41,7 @@ public struct SQLiteArticleWriter: Sendable {
                     try statement.execute(arguments: [
                         article.id, article.title, article.body, article.published.map(ISO8601Date.format),
                         article.category, article.labels.isEmpty ? nil : article.labels.joined(separator: "|"),
-                        article.url,
+                        article.url, article.embedding.map { "[" + $0.map { "\($0)" }.joined(separator: ",") + "]" },
                     ])
                 }
                 return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(name)") ?? 0

@@ -1,6 +1,7 @@
 /// Reads CSV (RFC 4180: quoted fields may hold commas, quotes doubled, and line breaks) whose header row
 /// names the article fields: `id`, `title`, `body`, and optionally `published`, `category`, `labels`
-/// (several labels separated by `|` or `;`), `url`. Other columns are ignored.
+/// (several labels separated by `|` or `;`), `url`, `embedding` (a list of numbers, `[0.1, -0.2, ...]`). Other
+/// columns are ignored.
 ///
 /// A record that cannot be parsed never swallows the ones after it. A quoted field must close, and its closing
 /// quote must be followed by a comma or the end of the line; a record must have the header's field count. A
@@ -15,11 +16,8 @@ enum CSVParser {
         guard let header = records.next() else { return [] }
         let names = header.fields.map { String(decoding: $0, as: UTF8.self).trimmed.lowercased() }
         func column(_ name: String) -> Int? { names.firstIndex(of: name) }
-        guard let idColumn = column("id") else { throw FeedError.missingColumn(file: file, column: "id") }
-        let columns = (
-            title: column("title"), body: column("body"), published: column("published"),
-            category: column("category"), labels: column("labels"), url: column("url")
-        )
+        guard column("id") != nil else { throw FeedError.missingColumn(file: file, column: "id") }
+        let columns = ArticleRecord.rowFields.map(column)
         var out: [ParsedLine] = []
         while let record = records.next() {
             let location = FeedLocation(file: file, line: record.line)
@@ -49,14 +47,7 @@ enum CSVParser {
                 out.append(ParsedLine(location: location, article: nil, issues: issues))
                 continue
             }
-            func value(_ index: Int?) -> String? { index.map { text[$0] } }
-            let labels = (value(columns.labels) ?? "").split(whereSeparator: { $0 == "|" || $0 == ";" }).map(String.init)
-            let raw = ArticleRecord(
-                id: text[idColumn], title: value(columns.title), body: value(columns.body),
-                published: value(columns.published), category: value(columns.category), labels: labels,
-                url: value(columns.url))
-            let article = raw.validated(at: location, issues: &issues)
-            out.append(ParsedLine(location: location, article: article, issues: issues))
+            out.append(ArticleRecord.parseRow(columns.map { $0.map { text[$0] } }, at: location))
         }
         return out
     }

@@ -62,7 +62,7 @@ import TestSupport
 
     @Test("SIGTERM: readiness turns to 503 draining, a request in flight is answered, then the process exits 0")
     func drainOnTerminate() async throws {
-        let (directory, server, port) = try await startServer(["--shutdown-delay", "1", "--drain-timeout", "10"])
+        let (directory, server, port) = try await startServer(["--shutdown-delay", "5", "--drain-timeout", "10"])
         defer {
             if server.isRunning { server.terminate() }
             try? FileManager.default.removeItem(atPath: directory)
@@ -76,7 +76,8 @@ import TestSupport
         try await Task.sleep(for: .milliseconds(200))
         kill(server.processIdentifier, SIGTERM)
         try await Task.sleep(for: .milliseconds(200))
-        // During the shutdown delay the listener still answers, and says it is draining.
+        // During the shutdown delay (5 s, ample even on a loaded machine) the listener still answers, and says it is
+        // draining.
         try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
             let ready = try await client.get("/readyz")
             #expect(ready.status == .serviceUnavailable)

@@ -128,7 +128,9 @@ enum Console {
         for entry in related {
             let date = entry.article.published.map { String($0.prefix(10)) } ?? "-"
             let rank = String(entry.rank).leftPadded(3)
-            print("\(rank). \(format(Double(entry.score), digits: 3))  \(entry.article.id)  \(date)  \(entry.article.title)")
+            print(
+                "\(rank). \(format(Double(entry.score), digits: 3))  \(entry.article.id)  \(date)  \(entry.article.title)"
+            )
             if entry.pinned == true { print("       pinned by an editor") }
             if let ids = entry.alsoPublishedAs { print("       also published as: \(ids.joined(separator: ", "))") }
             if let explanation = entry.explanation {

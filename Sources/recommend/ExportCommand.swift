@@ -56,7 +56,8 @@ struct ExportCommand: AsyncParsableCommand {
                 if PostgreSQLAddress.names(related) {
                     let writer = PostgreSQLListWriter(address: try PostgreSQLAddress(related))
                     let rows = try writer.write(lines, generation: index.metadata.generation)
-                    Console.printNote("wrote \(rows) rows of \(lines.count) lists to \(writer.address) (table \(writer.table))")
+                    Console.printNote(
+                        "wrote \(rows) rows of \(lines.count) lists to \(writer.address) (table \(writer.table))")
                 } else {
                     try RelatedExport.write(lines, to: related)
                 }

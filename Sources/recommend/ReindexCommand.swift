@@ -17,7 +17,8 @@ struct ReindexCommand: AsyncParsableCommand {
             failure but 74 the previous index is untouched. See docs/reindex.md.
             """)
 
-    @Option(name: .long, parsing: .upToNextOption, help: "Feed files, directories, or one SQLite or PostgreSQL database.")
+    @Option(
+        name: .long, parsing: .upToNextOption, help: "Feed files, directories, or one SQLite or PostgreSQL database.")
     var source: [String]
 
     @OptionGroup var location: IndexLocation

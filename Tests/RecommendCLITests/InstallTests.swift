@@ -1,10 +1,12 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `Scripts/install` and `Scripts/uninstall` in a temporary prefix, with the binary of this build.
 @Suite struct InstallTests {
-    @Test("install puts the binary, man pages, completions and verified systemd units under PREFIX; uninstall removes exactly them")
+    @Test(
+        "install puts the binary, man pages, completions and verified systemd units under PREFIX; uninstall removes exactly them"
+    )
     func installAndUninstall() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -45,7 +47,9 @@ import TestSupport
         let service = try String(contentsOfFile: unitDirectory + "/recommend.service", encoding: .utf8)
         #expect(service.contains("ExecStart=\(prefix)/bin/recommend serve"))
         #expect(!service.contains("@BINDIR@"))
-        for setting in ["DynamicUser=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/recommend", "NoNewPrivileges=yes"] {
+        for setting in [
+            "DynamicUser=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/recommend", "NoNewPrivileges=yes",
+        ] {
             #expect(service.contains(setting), "\(setting) missing")
         }
         let verify = try shell("systemd-analyze", ["verify", "--man=no"] + units.map { unitDirectory + "/" + $0 })

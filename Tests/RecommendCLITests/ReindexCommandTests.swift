@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -50,14 +50,17 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: index))
     }
 
-    @Test("reindex from PostgreSQL: the password from PGPASSFILE, byte-identical rebuilds, and failures that leave the index")
+    @Test(
+        "reindex from PostgreSQL: the password from PGPASSFILE, byte-identical rebuilds, and failures that leave the index"
+    )
     func postgresqlFlow() throws {
         let database = try TestDatabase()
         defer { database.drop() }
         try database.createArticles(try sampleArticles().shuffled())
         // The password in a password file, as an operator keeps it, not in the address.
         let passfile = directory + "/pgpass"
-        try "*:*:\(database.name):*:\(TestDatabase.password)\n".write(toFile: passfile, atomically: true, encoding: .utf8)
+        try "*:*:\(database.name):*:\(TestDatabase.password)\n".write(
+            toFile: passfile, atomically: true, encoding: .utf8)
         chmod(passfile, 0o600)
         let environment = ["PGPASSFILE": passfile, "PGPASSWORD": ""]
         let source = database.addressWithoutPassword(query: "table=articles")
@@ -79,11 +82,15 @@ import TestSupport
 
         // The lists into a table of the same database, for the CMS to join.
         let export = try CLI.run(
-            ["export", "--index", index, "--related", database.addressWithoutPassword(query: "table=related"), "-k", "5"],
+            [
+                "export", "--index", index, "--related", database.addressWithoutPassword(query: "table=related"), "-k",
+                "5",
+            ],
             environment: environment)
         #expect(export.status == 0, "\(export.stderr)")
         #expect(export.stderr.contains("wrote 1000 rows of 200 lists"))
-        let best = try database.rows("SELECT related_id, generation FROM related WHERE article_id = 'a067' AND rank = 1")
+        let best = try database.rows(
+            "SELECT related_id, generation FROM related WHERE article_id = 'a067' AND rank = 1")
         #expect(best == [["a056", "1"]])
 
         let served = try Data(contentsOf: URL(fileURLWithPath: index))
@@ -98,7 +105,9 @@ import TestSupport
         let noTable = try CLI.run(
             ["reindex", "--source", database.addressWithoutPassword(query: "table=stories"), "--index", index],
             environment: environment)
-        #expect(noTable.status == 65 && noTable.stderr.contains("no table 'stories' (tables: public.articles, public.related)"))
+        #expect(
+            noTable.status == 65
+                && noTable.stderr.contains("no table 'stories' (tables: public.articles, public.related)"))
         // The server not answering: exit 75 (try again later).
         let down = try CLI.run(
             ["reindex", "--source", "postgresql://u@127.0.0.1:1/news?connect_timeout=2", "--index", index])

@@ -4,8 +4,8 @@ import Hummingbird
 import HummingbirdTesting
 import RecommendCore
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the real `recommend` binary: index the sample corpus, serve it on a free loopback port, query it over
 /// HTTP, swap the index and send SIGHUP, then stop it with SIGTERM.
@@ -71,7 +71,9 @@ import TestSupport
         let body = Array(#"{"title": "Dockworkers strike at the port", "body": "The union walked out.", "k": 2}"#.utf8)
         let inFlight = try RawConnection(port: port)
         try inFlight.send(
-            Array("POST /v1/related HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n".utf8)
+            Array(
+                "POST /v1/related HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+                    .utf8)
                 + body.prefix(10))
         try await Task.sleep(for: .milliseconds(200))
         kill(server.processIdentifier, SIGTERM)

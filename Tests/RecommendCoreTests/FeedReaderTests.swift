@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RecommendCore
-import TestSupport
 
 @Suite struct FeedReaderTests {
     /// Compresses `file` with the system's gzip into `file.gz` (cut after `keepingBytes`, if given) and returns
@@ -20,7 +20,10 @@ import TestSupport
     @Test(
         "a value of the wrong type or an unpaired surrogate is never a silently empty field",
         arguments: [
-            (#"{"id": "b", "title": "t", "body": "\ud800A strike at the port"}"#, "replaced-character", "\u{FFFD}A strike"),
+            (
+                #"{"id": "b", "title": "t", "body": "\ud800A strike at the port"}"#, "replaced-character",
+                "\u{FFFD}A strike"
+            ),
             (#"{"id": "b", "title": "t", "body": "tail \udc00"}"#, "replaced-character", "tail \u{FFFD}"),
             (#"{"id": "b", "title": "t", "body": "pair \ud83d\ude00 and \\ud800 as text"}"#, "", "pair 😀 and \\ud800"),
             (#"{"id": "b", "title": 5, "body": "text"}"#, "field 'title'", ""),
@@ -62,7 +65,8 @@ import TestSupport
         defer { dir.remove() }
         let text =
             name.hasSuffix(".csv")
-            ? "id,title,body\na1,Port strike,Dockers walk out\n" : #"{"id": "a1", "title": "Port strike", "body": "x"}"# + "\n"
+            ? "id,title,body\na1,Port strike,Dockers walk out\n"
+            : #"{"id": "a1", "title": "Port strike", "body": "x"}"# + "\n"
         var bytes = Array(try #require(text.data(using: encoding)))
         let bom: [UInt8] =
             switch encoding {
@@ -104,7 +108,8 @@ import TestSupport
         #expect(report.linesRead == 9)
         #expect(report.articlesAccepted == 4)
         let found = report.issues.map { "\($0.location.line) \($0.reason.rawValue)" }
-        #expect(found == ["2 malformed", "3 missing-id", "4 empty-text", "7 bad-date", "8 malformed", "9 invalid-utf8"])
+        #expect(
+            found == ["2 malformed", "3 missing-id", "4 empty-text", "7 bad-date", "8 malformed", "9 invalid-utf8"])
         #expect(report.issues.allSatisfy { $0.location.file == file })
         #expect(report.skipped == 5)
         #expect(report.summary.contains("skipped 5"))
@@ -151,7 +156,9 @@ import TestSupport
         }.joined(separator: "\n")
         try dir.write("t.jsonl", text)
         let file = try Self.gzip(dir.file("t.jsonl"), keepingBytes: 30_000)
-        for read in [{ _ = try FeedReader().read([file]) }, { _ = try JSONLinesParser.parse(file: file, blockSize: 512) }] {
+        for read in [
+            { _ = try FeedReader().read([file]) }, { _ = try JSONLinesParser.parse(file: file, blockSize: 512) },
+        ] {
             do {
                 try read()
                 Issue.record("a truncated file was read without an error")
@@ -177,8 +184,10 @@ import TestSupport
             {"id": "b", "title": "two", "body": "x"}
             {"id": "a", "title": "three", "body": "x"}
             """)
-        #expect(throws: FeedError.duplicateID(
-            id: "a", first: FeedLocation(file: file, line: 1), second: FeedLocation(file: file, line: 3))) {
+        #expect(
+            throws: FeedError.duplicateID(
+                id: "a", first: FeedLocation(file: file, line: 1), second: FeedLocation(file: file, line: 3))
+        ) {
             try FeedReader().read([file])
         }
         let (articles, report) = try FeedReader(duplicates: .lastWins).read([file])
@@ -236,7 +245,8 @@ import TestSupport
         defer { dir.remove() }
         let file = try dir.write(
             "feed.csv",
-            "id,title,body\n" + "c1,First,Body one\n" + bad + "c2,Second,\"Body two, with \"\"quotes\"\"\nover two lines\"\n"
+            "id,title,body\n" + "c1,First,Body one\n" + bad
+                + "c2,Second,\"Body two, with \"\"quotes\"\"\nover two lines\"\n"
                 + "c3,Third,Body three\n")
         let (articles, report) = try FeedReader().read([file])
         let extra = bad.contains("x9") ? ["x9"] : []
@@ -250,7 +260,8 @@ import TestSupport
     func csvQuoteOpenAtEnd() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let file = try dir.write("feed.csv", "id,title,body\nc1,First,Body one\nx1,\"never closed,body\nc2,Second,Body two\n")
+        let file = try dir.write(
+            "feed.csv", "id,title,body\nc1,First,Body one\nx1,\"never closed,body\nc2,Second,Body two\n")
         let (articles, report) = try FeedReader().read([file])
         #expect(articles.map(\.id) == ["c1", "c2"])
         #expect(report.issues.map { "\($0.location.line) \($0.reason.rawValue)" } == ["3 malformed"])
@@ -268,7 +279,10 @@ import TestSupport
         let csv = try dir.write("feed.csv", "id,title,body,category,labels\nc1,t,b,,politics|world\nc2,t,b,sport,x\n")
         let articles = try FeedReader().read([jsonl, csv]).articles
         #expect(articles.map(\.category) == [nil, "sport", nil, "sport"])
-        #expect(articles.map(\.labels) == [["politics", "world"], ["x", "sport"], ["politics", "world"], ["x", "sport"]])
+        #expect(
+            articles.map(\.labels) == [
+                ["politics", "world"], ["x", "sport"], ["politics", "world"], ["x", "sport"],
+            ])
     }
 
     @Test("a CSV without an id column is refused")
@@ -283,7 +297,8 @@ import TestSupport
     func gzipAndDirectories() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let text = (0..<50).map { #"{"id": "g\#($0)", "title": "Title \#($0)", "body": "Body"}"# }.joined(separator: "\n")
+        let text = (0..<50).map { #"{"id": "g\#($0)", "title": "Title \#($0)", "body": "Body"}"# }.joined(
+            separator: "\n")
         try dir.write("a.jsonl", text)
         let compressed = try Self.gzip(dir.file("a.jsonl"))
         try dir.write("notes.txt", "not a feed")
@@ -323,7 +338,8 @@ import TestSupport
         #expect(ISO8601Date.format(seconds) == text || text.count != 20)
     }
 
-    @Test("malformed dates are rejected", arguments: ["2026-02-30", "2026-13-01", "14/03/2026", "2026-03-14T25:00", ""])
+    @Test(
+        "malformed dates are rejected", arguments: ["2026-02-30", "2026-13-01", "14/03/2026", "2026-03-14T25:00", ""])
     func badDates(_ text: String) {
         #expect(ISO8601Date.parse(text) == nil)
     }

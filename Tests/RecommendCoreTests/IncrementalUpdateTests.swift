@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RecommendCore
-import TestSupport
 
 @Suite struct IncrementalUpdateTests {
     /// A full index of the first `base` articles, then an incremental run over all of them.
@@ -75,9 +75,12 @@ import TestSupport
         defer { dir.remove() }
         let articles = try sampleArticles()
         let index = dir.path + "/news.index"
-        _ = try ReindexJob(source: ArticleSource.feeds([try ReindexJobTests.feed(articles, in: dir)]), index: index).run()
+        _ = try ReindexJob(source: ArticleSource.feeds([try ReindexJobTests.feed(articles, in: dir)]), index: index)
+            .run()
         var job = ReindexJob(
-            source: ArticleSource.feeds([try ReindexJobTests.feed(Array(articles.dropFirst()), in: dir, name: "b.jsonl")]),
+            source: ArticleSource.feeds([
+                try ReindexJobTests.feed(Array(articles.dropFirst()), in: dir, name: "b.jsonl")
+            ]),
             index: index)
         job.incremental = true
         let report = try job.run()
@@ -153,7 +156,8 @@ import TestSupport
         let topics = try #require(after.topics)
         let previousTopics = try #require(before.topics)
         let kept = (0..<before.articles.count).count { topics.articleTopics[$0] == previousTopics.articleTopics[$0] }
-        #expect(Double(kept) >= 0.9 * Double(before.articles.count), "\(kept) of \(before.articles.count) kept their topic")
+        #expect(
+            Double(kept) >= 0.9 * Double(before.articles.count), "\(kept) of \(before.articles.count) kept their topic")
         #expect(topics.table.topics.map(\.size).reduce(0, +) == topics.articleTopics.count { $0 >= 0 })
         #expect(report.topics != nil)
     }
@@ -164,7 +168,8 @@ import TestSupport
         configuration.weighting.semanticWeight = 0
         configuration.embedding = nil  // built without a model, so stored without the channel
         let articles = try sampleArticles()
-        let previous = try IndexBuilder(configuration: configuration).build(articles: Array(articles.dropLast(3))).contents
+        let previous = try IndexBuilder(configuration: configuration).build(articles: Array(articles.dropLast(3)))
+            .contents
         #expect(previous.semantic == nil)
         let built = try IndexBuilder().update(previous, articles: articles)
         #expect(built.report.mode == .full && built.report.fallback?.contains("latent") == true)

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RecommendCore
-import TestSupport
 
 /// `IndexVerifier` against damage of every part of the file: bit flips and truncation that the checksums see,
 /// and inconsistent contents written with valid checksums (a writer bug), which only the structure checks see.
@@ -33,7 +33,9 @@ import TestSupport
         #expect(Set(result.sections.map(\.tag)) == Set(SectionTag.allCases.map(\.rawValue)))
     }
 
-    @Test("a flipped byte in any section, the header or the section table is found and named", arguments: [0.0, 0.5, 0.999])
+    @Test(
+        "a flipped byte in any section, the header or the section table is found and named",
+        arguments: [0.0, 0.5, 0.999])
     func flippedByte(at fraction: Double) throws {
         let bytes = try IndexWriter.encode(Self.contents)
         for section in IndexFileTests.sections(of: bytes) where section.length > 0 {
@@ -71,9 +73,12 @@ import TestSupport
         ("scores ascend", "RSCO", { $0.related.scores[1] = $0.related.scores[0] + 1 }),
         ("a score is not finite", "RSCO", { $0.related.scores[0] = .nan }),
         ("two articles share an id", "IDOR", { $0.articles[1].id = $0.articles[0].id }),
-        ("a near-duplicate group names a later article", "DUPG", {
-            $0.duplicates = NearDuplicateGroups(group: $0.duplicates!.group.enumerated().map { $0 == 0 ? 5 : $1 })
-        }),
+        (
+            "a near-duplicate group names a later article", "DUPG",
+            {
+                $0.duplicates = NearDuplicateGroups(group: $0.duplicates!.group.enumerated().map { $0 == 0 ? 5 : $1 })
+            }
+        ),
         ("groups are configured but missing", "DUPG", { $0.duplicates = nil }),
         ("groups are present but not configured", "DUPG", { $0.metadata.configuration.nearDuplicates = nil }),
         ("an article is in a topic the table lacks", "TOPA", { $0.topics!.articleTopics[0] = 999 }),
@@ -121,7 +126,8 @@ import TestSupport
         columns.swapAt(body.rowStart[row], body.rowStart[row] + 1)
         return FieldVectors(
             title: vectors.title,
-            body: SparseMatrix(rowStart: body.rowStart, columns: columns, values: body.values, columnCount: body.columnCount))
+            body: SparseMatrix(
+                rowStart: body.rowStart, columns: columns, values: body.values, columnCount: body.columnCount))
     }
 
     static func reversedVocabulary(_ model: TFIDFModel) -> TFIDFModel {

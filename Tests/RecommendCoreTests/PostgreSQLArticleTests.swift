@@ -1,9 +1,9 @@
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import RecommendCore
-import TestSupport
 
 /// The PostgreSQL source against a real server (see `TestDatabase`), each test in a database of its own.
 @Suite struct PostgreSQLArticleTests {
@@ -68,7 +68,9 @@ import TestSupport
             CREATE TABLE texts (id text, title text, body text, vec text);
             INSERT INTO texts VALUES ('a', 'A', 'x', '[0.5, -1, 2.25]'), ('b', 'B', 'x', '[1, oops]');
             """)
-        let arrays = try PostgreSQLArticleReader(address: try PostgreSQLAddress(database.address(query: "table=arrays"))).read()
+        let arrays = try PostgreSQLArticleReader(
+            address: try PostgreSQLAddress(database.address(query: "table=arrays"))
+        ).read()
         #expect(arrays.articles.map(\.embedding) == [[0.5, -1, 2.25], nil])
         var table = ArticleTable()
         table.embedding = "vec"
@@ -100,9 +102,11 @@ import TestSupport
         }
         #expect(found == ["public.stories"])
         let missingColumn = try #require(error(database.address(), table: "stories"))
-        #expect(missingColumn == .missingColumn(
-            path: try PostgreSQLAddress(database.address()).description, table: "stories", column: "body",
-            found: ["id", "title"]))
+        #expect(
+            missingColumn
+                == .missingColumn(
+                    path: try PostgreSQLAddress(database.address()).description, table: "stories", column: "body",
+                    found: ["id", "title"]))
 
         var wrong = URLComponents(string: database.address())!
         wrong.password = "not-the-password"
@@ -152,7 +156,9 @@ import TestSupport
         }
     }
 
-    @Test("rows come from one snapshot: rows committed during the read are not in it; a connection killed mid-read is a temporary error")
+    @Test(
+        "rows come from one snapshot: rows committed during the read are not in it; a connection killed mid-read is a temporary error"
+    )
     func snapshotAndDroppedConnection() async throws {
         let database = try TestDatabase()
         defer { database.drop() }
@@ -174,7 +180,8 @@ import TestSupport
         // While the read stalls, a row is committed: the read does not see it.
         let running = Task.detached { try reader.read() }
         try await Task.sleep(for: .milliseconds(500))
-        try database.execute("INSERT INTO articles (id, title, body) VALUES ('zz-late', 'Late', 'Committed during the read')")
+        try database.execute(
+            "INSERT INTO articles (id, title, body) VALUES ('zz-late', 'Late', 'Committed during the read')")
         let (read, _) = try await running.value
         #expect(read.map(\.id) == articles.map(\.id).sorted())
 
@@ -217,10 +224,13 @@ import TestSupport
                 ["a", "1", "b", "0.5", "7"], ["a", "2", "c", "0.25", "7"], ["b", "1", "a", "0.5", "7"],
             ])
         #expect(try writer.write([Line(id: "c", related: [.init(id: "a", score: 1)])], generation: 8) == 1)
-        #expect(try database.rows("SELECT article_id, rank, related_id, generation FROM lists") == [["c", "1", "a", "8"]])
+        #expect(
+            try database.rows("SELECT article_id, rank, related_id, generation FROM lists") == [["c", "1", "a", "8"]])
 
         // A row the table refuses (a rank repeated for one article) rolls the whole write back.
-        let repeated = [Line(id: "x", related: [.init(id: "y", score: 1)]), Line(id: "x", related: [.init(id: "z", score: 1)])]
+        let repeated = [
+            Line(id: "x", related: [.init(id: "y", score: 1)]), Line(id: "x", related: [.init(id: "z", score: 1)]),
+        ]
         #expect(throws: DatabaseError.self) { try writer.write(repeated, generation: 9) }
         #expect(try database.rows("SELECT article_id, generation FROM lists") == [["c", "8"]])
     }
@@ -264,6 +274,7 @@ import TestSupport
         for bad in [
             "postgresql://u:secret@h/d?tabel=x", "postgresql://u:secret@h/d?sslmode=maybe",
             "postgresql://u:secret@h/d?statement_timeout=-1", "mysql://u:secret@h/d",
+            "postgresql://u:secret@h:port/d", "postgresql://u:sec@ret@h/d?table=",
         ] {
             #expect(throws: DatabaseError.self) { try PostgreSQLAddress(bad, environment: [:]) }
             do { _ = try PostgreSQLAddress(bad, environment: [:]) } catch {

@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import RecommendCore
-import TestSupport
 
 @Suite struct ReindexJobTests {
     /// `articles` as a JSON Lines feed in `dir`, every field the index keeps included.
@@ -25,8 +25,10 @@ import TestSupport
         let articles = (0..<30).map {
             Article(id: "d\($0)", title: "Port strike halts exports", body: "Dockworkers walked out over automation.")
         }
-        let report = try ReindexJob(source: ArticleSource.feeds([try Self.feed(articles, in: dir)]), index: dir.file("x.index"))
-            .run()
+        let report = try ReindexJob(
+            source: ArticleSource.feeds([try Self.feed(articles, in: dir)]), index: dir.file("x.index")
+        )
+        .run()
         #expect(report.notes.contains { $0.contains("the body field keeps every term") }, "\(report.notes)")
     }
 
@@ -57,7 +59,8 @@ import TestSupport
         #expect(churn["meanOverlap"] as? Double == 1 && churn["changedMoreThanHalf"] as? Int == 0)
         #expect(
             (object["phases"] as? [[String: Any]])?.compactMap { $0["name"] as? String } == [
-                "read", "vectors", "dense", "similarity", "duplicates", "topics", "write", "validate", "churn", "install",
+                "read", "vectors", "dense", "similarity", "duplicates", "topics", "write", "validate", "churn",
+                "install",
             ])
     }
 
@@ -153,7 +156,8 @@ import TestSupport
         #expect { try missing.run() } throws: { ($0 as? ReindexError)?.step == .read }
         #expect(!FileManager.default.fileExists(atPath: index))
         let stale = try dir.write("news.index.tmp-2147483000", "half an index")
-        let report = try ReindexJob(source: ArticleSource.feeds([packageRoot + "/Data/articles.jsonl"]), index: index).run()
+        let report = try ReindexJob(source: ArticleSource.feeds([packageRoot + "/Data/articles.jsonl"]), index: index)
+            .run()
         #expect(!FileManager.default.fileExists(atPath: stale))
         #expect(report.notes.contains { $0.contains("interrupted runs") })
     }

@@ -1,9 +1,9 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 
 @testable import RecommendCore
-import TestSupport
 
 @Suite struct SQLiteArticleTests {
     @Test("articles stored with the writer read back as the feed gave them")
@@ -68,12 +68,19 @@ import TestSupport
         #expect(try SQLiteArticleWriter().write(articles, to: database) == 3)
         #expect(try SQLiteArticleReader().read(database).articles == articles)
 
-        let blob = [Float(0.5), -1, 2].flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian, Array.init) }
+        let blob = [Float(0.5), -1, 2].flatMap { value in withUnsafeBytes(of: value.bitPattern.littleEndian, Array.init)
+        }
         try queue.write { db in
-            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('b', 'Blob', 'x', ?)", arguments: [Data(blob)])
-            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('t', 'Text', 'x', '{1, 2,3 }')")
-            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('n', 'NaN', 'x', '[1, nan]')")
-            try db.execute(sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('s', 'Short', 'x', ?)", arguments: [Data([1, 2, 3])])
+            try db.execute(
+                sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('b', 'Blob', 'x', ?)",
+                arguments: [Data(blob)])
+            try db.execute(
+                sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('t', 'Text', 'x', '{1, 2,3 }')")
+            try db.execute(
+                sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('n', 'NaN', 'x', '[1, nan]')")
+            try db.execute(
+                sql: "INSERT INTO articles (id, title, body, embedding) VALUES ('s', 'Short', 'x', ?)",
+                arguments: [Data([1, 2, 3])])
         }
         let (read, report) = try SQLiteArticleReader().read(database)
         #expect(read.first { $0.id == "b" }?.embedding == [0.5, -1, 2])

@@ -6,8 +6,8 @@ internal import Foundation
 /// `host:port:database:user:password` with `*` wildcards).
 ///
 /// Query parameters: `table` (the articles table, over `--table`), `host` (a socket directory, as libpq's),
-/// `sslmode` (`disable`, `prefer` (default), `require` or `verify-full`), `connect_timeout` and `statement_timeout` (seconds;
-/// defaults 10 and 600). Anything else is refused, so that a misspelt parameter is not silently ignored.
+/// `sslmode` (`disable`, `prefer` (default), `require` or `verify-full`), `connect_timeout` and
+/// `statement_timeout` (seconds; defaults 10 and 600). Anything else is refused, so that a misspelt parameter is not silently ignored.
 ///
 /// The password never appears in `description`, in errors or in reports.
 public struct PostgreSQLAddress: Sendable, Equatable, CustomStringConvertible {
@@ -65,10 +65,14 @@ public struct PostgreSQLAddress: Sendable, Equatable, CustomStringConvertible {
                 }
                 tls = mode
             case "connect_timeout", "statement_timeout":
-                guard let seconds = Double(value), seconds > 0 else { throw bad("\(item.name) must be seconds above 0") }
+                guard let seconds = Double(value), seconds > 0 else {
+                    throw bad("\(item.name) must be seconds above 0")
+                }
                 if item.name == "connect_timeout" { connectTimeout = seconds } else { statementTimeout = seconds }
             default:
-                throw bad("unknown parameter '\(item.name)' (known: table, host, sslmode, connect_timeout, statement_timeout)")
+                throw bad(
+                    "unknown parameter '\(item.name)' (known: table, host, sslmode, connect_timeout, statement_timeout)"
+                )
             }
         }
         if let table, table.isEmpty { throw bad("table= needs a table name") }
@@ -78,7 +82,9 @@ public struct PostgreSQLAddress: Sendable, Equatable, CustomStringConvertible {
         if let given = components.port {
             port = given
         } else if let text = environment["PGPORT"] {
-            guard let number = Int(text), (1...65535).contains(number) else { throw bad("PGPORT '\(text)' is not a port") }
+            guard let number = Int(text), (1...65535).contains(number) else {
+                throw bad("PGPORT '\(text)' is not a port")
+            }
             port = number
         } else {
             port = 5432
@@ -87,10 +93,13 @@ public struct PostgreSQLAddress: Sendable, Equatable, CustomStringConvertible {
             components.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"]
             ?? "postgres"
         let path = components.path.hasPrefix("/") ? String(components.path.dropFirst()) : components.path
-        let database = path.removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGDATABASE"] ?? user
+        let database =
+            path.removingPercentEncoding.flatMap { $0.isEmpty ? nil : $0 } ?? environment["PGDATABASE"] ?? user
         if database.contains("/") { throw bad("the database name '\(database)' holds a '/'") }
 
-        self.host = host ?? (FileManager.default.fileExists(atPath: "/var/run/postgresql") ? "/var/run/postgresql" : "localhost")
+        self.host =
+            host
+            ?? (FileManager.default.fileExists(atPath: "/var/run/postgresql") ? "/var/run/postgresql" : "localhost")
         self.port = port
         self.user = user
         self.database = database
@@ -123,11 +132,16 @@ public struct PostgreSQLAddress: Sendable, Equatable, CustomStringConvertible {
         return "postgresql://\(user)@\(server):\(port)/\(database)\(place)"
     }
 
-    /// `address` with any password in it replaced by `***`, for messages about an address that could not be read.
+    /// `address` with any password in it replaced by `***`, for messages about an address that could not be read:
+    /// whatever follows the first `:` of the part between `//` and the last `@` before the path.
     static func redacted(_ address: String) -> String {
-        guard var components = URLComponents(string: address), components.password != nil else { return address }
-        components.password = "***"
-        return components.string ?? "postgresql://***"
+        guard let start = address.range(of: "//")?.upperBound else { return address }
+        let rest = address[start...]
+        let authority = rest[..<(rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex)]
+        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else {
+            return address
+        }
+        return String(address[...colon]) + "***" + String(address[at...])
     }
 
     /// The password of the first line of the password file at `path` matching the connection, as libpq reads it

@@ -37,7 +37,8 @@ public struct PostgreSQLArticleReader: Sendable {
         var collector = FeedCollector(duplicates: duplicates)
         var position = 0
         while true {
-            let rows = PostgreSQLSession.texts(try session.run("FETCH FORWARD \(max(1, batchSize)) FROM recommend_articles"))
+            let rows = PostgreSQLSession.texts(
+                try session.run("FETCH FORWARD \(max(1, batchSize)) FROM recommend_articles"))
             if rows.isEmpty { break }
             for fields in rows {
                 position += 1

@@ -96,7 +96,8 @@ final class PostgreSQLSession {
     static func databaseError(_ error: any Error, address: PostgreSQLAddress, connecting: Bool) -> DatabaseError {
         let source = address.description
         guard let error = error as? PSQLError else {
-            return connecting ? .unreachable(source: source, reason: "\(error)") : .unreadable(path: source, reason: "\(error)")
+            return connecting
+                ? .unreachable(source: source, reason: "\(error)") : .unreadable(path: source, reason: "\(error)")
         }
         let message = error.serverInfo?[.message] ?? ""
         let state = error.serverInfo?[.sqlState] ?? ""

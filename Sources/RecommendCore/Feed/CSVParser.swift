@@ -43,7 +43,8 @@ enum CSVParser {
                 text.append(s)
             }
             guard valid else {
-                issues.append(FeedIssue(location: location, reason: .invalidUTF8, detail: "the record is not valid UTF-8"))
+                issues.append(
+                    FeedIssue(location: location, reason: .invalidUTF8, detail: "the record is not valid UTF-8"))
                 out.append(ParsedLine(location: location, article: nil, issues: issues))
                 continue
             }

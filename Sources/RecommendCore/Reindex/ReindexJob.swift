@@ -126,7 +126,9 @@ public struct ReindexJob: Sendable {
         }
         if let limit = maximumShrink, let previous, articles.count < previous.count {
             let lost = Double(previous.count - articles.count) / Double(previous.count)
-            if lost > limit { throw ReindexError.shrinking(previous: previous.count, next: articles.count, limit: limit) }
+            if lost > limit {
+                throw ReindexError.shrinking(previous: previous.count, next: articles.count, limit: limit)
+            }
         }
 
         let count = articles.count
@@ -147,7 +149,9 @@ public struct ReindexJob: Sendable {
                 built = try builder.update(try previous.contents(), articles: articles, feed: feed)
                 report.input.added = built.report.added
                 report.input.removed = built.report.removed
-                if let fallback = built.report.fallback { note("incremental run refused: \(fallback); rebuilding in full") }
+                if let fallback = built.report.fallback {
+                    note("incremental run refused: \(fallback); rebuilding in full")
+                }
             } else {
                 if incremental { note("incremental run refused: there is no previous index; building in full") }
                 built = try builder.build(articles: articles, feed: feed, previous: previous?.previousTopics())

@@ -26,8 +26,18 @@ struct QueryCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Option(
+        help: """
+            The text's own vector, '[0.12, -0.5, ...]', for an index built from a feed's own vectors (ignored by an \
+            index whose vectors come from its model).
+            """)
+    var embedding: String?
+
     func validate() throws {
         if k < 1 { throw ValidationError("-k must be at least 1") }
+        if let embedding, Article.embedding(parsing: embedding) == nil {
+            throw ValidationError("--embedding must be a list of finite numbers such as '[0.12, -0.5, 1]'")
+        }
     }
 
     func run() async throws {
@@ -35,7 +45,8 @@ struct QueryCommand: AsyncParsableCommand {
         try Console.run {
             let index = try RecommendIndex(path: location.index, checking: .onUse)
             let searcher = try TextSearcher(index: index, embedder: try modelLocation.embedder(for: index), exact: exact)
-            let related = try searcher.related(title: title, body: text, k: k)
+            let related = try searcher.related(
+                title: title, body: text, k: k, embedding: embedding.flatMap(Article.embedding(parsing:)))
             if json {
                 print(try JSONCoding.pretty(RelatedResponse(article: nil, related: related)))
             } else {

@@ -84,6 +84,34 @@ struct CLI {
         #expect(result.stdout.contains("  1. "))
     }
 
+    @Test("query --embedding passes the text's own vector to an index built from a feed's own vectors")
+    func queryOwnVector() throws {
+        let feed = directory + "/vectors.jsonl"
+        let vectors = ["[1, 0, 0]", "[1, 0.1, 0]", "[0, 1, 0]", "[0.1, 1, 0]", "[0, 0, 1]", "[0, 0.1, 1]"]
+        let subjects = ["harbour", "railway", "election", "budget", "festival", "weather"]
+        var lines = ""
+        for (i, vector) in vectors.enumerated() {
+            lines +=
+                #"{"id": "v\#(i + 1)", "title": "Market report on the \#(subjects[i])", "#
+                + #""body": "The weekly market report covers prices and the \#(subjects[i]).", "embedding": \#(vector)}"#
+                + "\n"
+        }
+        try lines.write(toFile: feed, atomically: true, encoding: .utf8)
+        let index = directory + "/vectors.index"
+        let built = try CLI.run(["index", feed, "--index", index])
+        #expect(built.status == 0, "\(built.stderr)")
+        func top(_ vector: String) throws -> [String] {
+            let run = try CLI.run(
+                ["query", "--index", index, "--title", "Market report", "--body", "prices", "-k", "2", "--embedding", vector])
+            #expect(run.status == 0, "\(run.stderr)")
+            return CLI.entries(run.stdout).map { String($0.split(separator: " ", omittingEmptySubsequences: true)[2]) }
+        }
+        #expect(Set(try top("[0, 1, 0]")) == ["v3", "v4"])
+        #expect(Set(try top("[0, 0, 1]")) == ["v5", "v6"])
+        let bad = try CLI.run(["query", "--index", index, "--title", "x", "--embedding", "[1, nope]"])
+        #expect(bad.status == 64 && bad.stderr.contains("--embedding must be a list of finite numbers"))
+    }
+
     @Test("the embedding channel is on with an installed model and says so when there is none; query needs the model")
     func embeddingChannel() throws {
         let models = directory + "/models"

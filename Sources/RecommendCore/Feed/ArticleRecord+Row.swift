@@ -57,3 +57,9 @@ extension ArticleRecord {
         return values.allSatisfy(\.isFinite) ? values : nil
     }
 }
+
+extension Article {
+    /// The numbers of a vector written as a text list (`[0.1, -2e-3]` or `{0.1,-0.002}`), as feeds and database
+    /// columns give an article's own embedding; nil unless it holds one or more finite numbers and nothing else.
+    public static func embedding(parsing text: String) -> [Float]? { ArticleRecord.vector(text) }
+}

@@ -25,11 +25,17 @@ public struct ServerConfiguration: Sendable {
     /// The folder holding the embedding model of an index built with an embedding channel (read at every load:
     /// an index whose model is missing or another is refused). Default `Models`.
     public var modelsDirectory: String
+    /// Who may change the editorial overrides from the console; nil turns editing off. Default nil.
+    public var editors: EditorCredentials?
+    /// A mustache file replacing the built-in reader's block (`/v1/articles/{id}/related.html`); nil for the
+    /// built-in one. Default nil.
+    public var readerTemplate: String?
 
     public init(
         indexPath: String = "recommend.index", host: String = "127.0.0.1", port: Int = 8080,
         pollInterval: Duration? = .seconds(1), reloadOnHangup: Bool = false, defaultK: Int = 10, maxK: Int = 100,
-        maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info, modelsDirectory: String = "Models"
+        maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info, modelsDirectory: String = "Models",
+        editors: EditorCredentials? = nil, readerTemplate: String? = nil
     ) {
         self.indexPath = indexPath
         self.host = host
@@ -41,5 +47,16 @@ public struct ServerConfiguration: Sendable {
         self.maxBodyBytes = maxBodyBytes
         self.logLevel = logLevel
         self.modelsDirectory = modelsDirectory
+        self.editors = editors
+        self.readerTemplate = readerTemplate
+    }
+
+    /// Checks what `buildApplication` cannot refuse once serving: listening beyond loopback (`127.0.0.0/8`,
+    /// `::1`, `localhost`) without editor credentials, and a reader's block template that cannot be used.
+    /// - Throws: `ServerConfigurationError.exposedWithoutCredentials` or `.badReaderTemplate`.
+    public func validate() throws(ServerConfigurationError) {
+        let loopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if !loopback && editors == nil { throw .exposedWithoutCredentials(host: host) }
+        if let readerTemplate { _ = try ReaderBlock(path: readerTemplate) }
     }
 }

@@ -9,7 +9,7 @@ internal import Foundation
 /// `limit`, pins, explanations.
 public struct RelatedRanker: Sendable {
     public let index: RecommendIndex
-    public let overrides: RelatedOverrides
+    public private(set) var overrides: RelatedOverrides
     /// Pair scores and term contributions; nil unless opened with `loadingVectors`.
     let scorer: PairScorer?
     /// The readers' form of each term id (empty unless opened with `loadingVectors`).
@@ -39,6 +39,13 @@ public struct RelatedRanker: Sendable {
             scorer = nil
             displayForms = []
         }
+    }
+
+    /// The same ranker with other overrides, for an editor's change served without reloading the index.
+    public func replacingOverrides(_ overrides: RelatedOverrides) -> RelatedRanker {
+        var ranker = self
+        ranker.overrides = overrides
+        return ranker
     }
 
     /// A candidate on its way through the controls.

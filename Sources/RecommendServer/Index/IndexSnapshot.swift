@@ -59,6 +59,15 @@ struct IndexSnapshot: Sendable {
             overridesWarnings: overrides.warnings)
     }
 
+    /// This snapshot with other overrides, as an editor saved them: same index, vectors and load time.
+    func replacingOverrides(_ overrides: RelatedOverrides) -> IndexSnapshot {
+        var files = files
+        files.overrides = FileIdentity(path: RelatedOverrides.defaultPath(forIndex: files.indexPath))
+        return IndexSnapshot(
+            ranker: ranker.replacingOverrides(overrides), searcher: searcher, loadedAt: loadedAt,
+            loadDuration: loadDuration, files: files, overridesWarnings: overrides.warnings)
+    }
+
     /// Logs, at `warning`, each overrides rule that was ignored because it names an id the index does not hold.
     func logOverridesWarnings(to logger: Logger) {
         for warning in overridesWarnings {

@@ -18,8 +18,8 @@ public enum OverridesEditError: Error, Sendable, Equatable, CustomStringConverti
     public var description: String {
         switch self {
         case .conflict:
-            "the overrides were changed by someone else since this page was loaded; reload the page to see their "
-                + "change, then make yours again"
+            "the overrides were changed by someone else since this page was loaded: reload the page to see their "
+                + "change, then make yours again."
         case .unknownArticle(let id): "no article '\(id)' in the index"
         case .invalidPosition(let position): "position must be 1 or more, not \(position)"
         case .sameArticle(let id): "an article cannot be pinned or blocked in its own list ('\(id)')"

@@ -41,7 +41,10 @@ struct ConsoleController<Context: AuthRequestContext>: Sendable where Context.Id
     @Sendable func search(_ request: Request, context: Context) async throws -> Response {
         let snapshot = try served.require()
         let index = snapshot.index
-        let text = request.uri.queryParameters["q"].map(String.init)?.trimmingCharacters(in: .whitespaces) ?? ""
+        // A form sends spaces as `+`.
+        let text =
+            request.uri.queryParameters["q"].map { $0.replacingOccurrences(of: "+", with: " ") }?
+            .trimmingCharacters(in: .whitespaces) ?? ""
         var page = SearchPage(title: "Search", generation: String(snapshot.generation), query: text)
         if !text.isEmpty {
             if let i = try index.index(of: text) {

@@ -74,7 +74,7 @@ enum ConsoleTemplates {
         <body>
         <nav aria-label="Console"><a href="/">Search</a><a href="/topics">Today's topics</a><a href="/topic-map">Topic map</a><a href="/draft">Draft preview</a></nav>
         <main>
-        {{#notice}}<div class="notice" role="status"><strong>{{kind}}:</strong>{{text}}</div>{{/notice}}
+        {{#notice}}<div class="notice" role="status"><strong>{{kind}}:</strong> {{text}}</div>{{/notice}}
 
         """
 

@@ -80,6 +80,7 @@ func buildRouter(
         RequestLogMiddleware()
         RequestMetricsMiddleware(metrics: metrics)
         ErrorResponseMiddleware()
+        ConditionalRequestMiddleware()
     }
     if let editors = configuration.editors { router.addMiddleware { EditorAuthenticator(credentials: editors) } }
     router.addRoutes(HealthController(served: served).endpoints)

@@ -326,4 +326,40 @@ import TestSupport
             try ServerConfiguration(readerTemplate: directory.file("missing.mustache")).validate()
         }
     }
+
+    @Test(
+        "GET answers carry an entity tag and Cache-Control; If-None-Match with it gets 304 and no body",
+        arguments: ["/v1/articles/a001/related?k=3", "/v1/articles/a001/related.html?k=3", "/v1/articles/a001", "/v1/topics"])
+    func conditionalGet(_ uri: String) async throws {
+        try await Self.app(indexPath: RelatedControlsTests.indexPath).test(.router) { client in
+            let first = try await client.execute(uri: uri, method: .get)
+            let tag = try #require(first.headers[.eTag])
+            #expect(first.headers[.cacheControl] == "public, max-age=60")
+            let again = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: tag])
+            #expect(again.status == .notModified)
+            #expect(again.body.readableBytes == 0)
+            #expect(again.headers[.eTag] == tag)
+            let other = try await client.execute(uri: uri, method: .get, headers: [.ifNoneMatch: "\"g0-onone\""])
+            #expect(other.status == .ok)
+            #expect(other.body.readableBytes > 0)
+        }
+    }
+
+    @Test("an editor's change gives the API's answers a new entity tag at once")
+    func entityTagFollowsOverrides() async throws {
+        let (directory, path) = try Self.freshIndex()
+        defer { directory.remove() }
+        try await Self.app(indexPath: path).test(.router) { client in
+            let before = try #require(try await client.execute(uri: "/v1/articles/a001/related", method: .get).headers[.eTag])
+            let (csrf, version) = try await Self.formState(client, article: "a001")
+            let saved = try await Self.post(
+                client, article: "a001", form: "csrf=\(csrf)&version=\(version)&action=block&article=a002",
+                csrfCookie: csrf, auth: Self.basic("alice", "alice-secret-1"))
+            #expect(saved.status == .seeOther)
+            let after = try await client.execute(uri: "/v1/articles/a001/related", method: .get, headers: [.ifNoneMatch: before])
+            #expect(after.status == .ok)
+            #expect(after.headers[.eTag] != before)
+            #expect(after.headers[.eTag] == "\"g1-o\(OverridesStore.version(of: Array(try Data(contentsOf: URL(fileURLWithPath: RelatedOverrides.defaultPath(forIndex: path))))))\"")
+        }
+    }
 }

@@ -55,7 +55,7 @@ extension ConsoleController {
         } catch {
             return .consoleMessage("Not saved", "\(error)", status: .badRequest, link: back)
         }
-        served.replaceOverrides(saved.overrides, of: snapshot)
+        served.replaceOverrides(saved.overrides, version: saved.version, of: snapshot)
         context.logger.notice(
             "overrides changed",
             metadata: ["user": "\(editor.name)", "change": "\(change)", "overrides.version": "\(saved.version)"])

@@ -1,10 +1,12 @@
 internal import Hummingbird
 
 extension Response {
-    /// An HTML page or fragment.
+    /// An HTML page or fragment; not stored by caches unless `headers` say otherwise (console pages carry the
+    /// editor's form token and change with every edit).
     static func html(_ text: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "text/html; charset=utf-8"
+        if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 

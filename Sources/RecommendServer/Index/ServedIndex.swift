@@ -27,12 +27,12 @@ final class ServedIndex: Sendable {
     /// Serves the snapshot serving now with `overrides` (an editor's change, resolved against the index of
     /// `loaded`) from now on, unless a reload has swapped in another index meanwhile: the reloader then reads the
     /// changed file with the new index.
-    func replaceOverrides(_ overrides: RelatedOverrides, of loaded: IndexSnapshot) {
+    func replaceOverrides(_ overrides: RelatedOverrides, version: String, of loaded: IndexSnapshot) {
         current.withLock { snapshot in
             guard let serving = snapshot, serving.ranker.index.path == loaded.ranker.index.path,
                 serving.files.index == loaded.files.index, serving.loadedAt == loaded.loadedAt
             else { return }
-            snapshot = serving.replacingOverrides(overrides)
+            snapshot = serving.replacingOverrides(overrides, version: version)
         }
     }
 

@@ -42,7 +42,7 @@ struct ArticleController<Context: RequestContext>: Sendable {
         let id = try articleID(context)
         let snapshot = try served.require()
         guard let i = try snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
-        var headers = generationHeader(snapshot)
+        var headers = snapshot.cacheHeaders
         let (query, truncated) = asked.limited(toStored: snapshot.index.metadata.neighbours)
         if let truncated { headers[.relatedTruncated] = truncated }
         return (try snapshot.ranker.related(to: i, query), headers)
@@ -58,7 +58,7 @@ struct ArticleController<Context: RequestContext>: Sendable {
         let id = try articleID(context)
         let snapshot = try served.require()
         guard let i = try snapshot.index.index(of: id) else { throw ServiceError.unknownArticle(id) }
-        return Response.json(writing: snapshot.index.article(i), headers: generationHeader(snapshot))
+        return Response.json(writing: snapshot.index.article(i), headers: snapshot.cacheHeaders)
     }
 
     @Sendable func relatedToText(_ request: Request, context: Context) async throws -> Response {
@@ -74,15 +74,12 @@ struct ArticleController<Context: RequestContext>: Sendable {
         let related = try snapshot.searcher.related(
             title: query.title ?? "", body: query.body ?? "", k: k, embedding: query.embedding)
         return Response.json(
-            writing: RelatedResponse(article: nil, related: related), headers: generationHeader(snapshot))
+            writing: RelatedResponse(article: nil, related: related),
+            headers: [.indexGeneration: String(snapshot.generation)])
     }
 
     /// The `{id}` path segment, percent-decoded.
     private func articleID(_ context: Context) throws -> String {
         try context.parameters.decoded("id", kind: "article id")
-    }
-
-    private func generationHeader(_ snapshot: IndexSnapshot) -> HTTPFields {
-        [.indexGeneration: String(snapshot.generation)]
     }
 }

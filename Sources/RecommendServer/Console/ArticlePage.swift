@@ -37,6 +37,7 @@ struct ArticlePage {
         var withinDays: String
         var mmr: String
         var olderOnly: Bool
+        var fallbackToTopic: Bool
         var categories: [Option]
 
         init(k: Int, query: RelatedQuery) {
@@ -45,6 +46,7 @@ struct ArticlePage {
             withinDays = query.withinDays.map(Self.number) ?? ""
             mmr = query.diversityLambda.map(Self.number) ?? ""
             olderOnly = query.olderOnly
+            fallbackToTopic = query.fallbackToTopic
             let labels: [RelatedQuery.CategoryFilter: String] = [
                 .any: "Any", .same: "Same as this article", .other: "Other than this article",
             ]

@@ -155,7 +155,8 @@ enum ConsoleTemplates {
         <div><label for="within_days">Window (± days)</label><input id="within_days" name="within_days" type="number" min="0" step="any" value="{{controls.withinDays}}" placeholder="any"></div>
         <div><label for="category">Category</label><select id="category" name="category">{{#controls.categories}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{label}}</option>{{/controls.categories}}</select></div>
         <div><label for="mmr">Diversity (MMR λ)</label><input id="mmr" name="mmr" type="number" min="0" max="1" step="0.05" value="{{controls.mmr}}" placeholder="off"></div>
-        <div><label><input name="older_only" type="checkbox" value="true"{{#controls.olderOnly}} checked{{/controls.olderOnly}}> Older only</label></div>
+        <div><label><input name="older_only" type="checkbox" value="true"{{#controls.olderOnly}} checked{{/controls.olderOnly}}> Older only</label>
+        <label><input name="fallback" type="checkbox" value="topic"{{#controls.fallbackToTopic}} checked{{/controls.fallbackToTopic}}> Fill from topic</label></div>
         <div><button type="submit">Update list</button></div>
         </form>
         <h2>Related articles as served</h2>

@@ -16,7 +16,7 @@ struct RelatedEntryView {
     var pinned: Bool
     var fallback: Bool
 
-    init(_ entry: RelatedArticle, fallback: Bool = false) {
+    init(_ entry: RelatedArticle) {
         rank = entry.rank
         score = String(format: "%.3f", entry.score)
         id = entry.article.id
@@ -30,7 +30,7 @@ struct RelatedEntryView {
             why = parts.map { "\($0.term) \(Int(($0.share * 100).rounded()))%" }.joined(separator: " · ")
         }
         pinned = entry.pinned == true
-        self.fallback = fallback
+        fallback = entry.fallback == true
     }
 }
 

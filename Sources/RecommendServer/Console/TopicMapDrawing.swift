@@ -39,7 +39,7 @@ struct TopicMapDrawing {
                 <a href="/topics/\(name)"><title>\(name): \(label) (\(Int(size)) articles)</title>\
                 <circle cx="\(Self.number(x))" cy="\(Self.number(y))" r="\(Self.number(r))" fill="#dde6f3" \
                 fill-opacity="0.85" stroke="#1a1a1a" stroke-width="1.5"/>\
-                <text x="\(Self.number(x))" y="\(Self.number(y + 4))" text-anchor="middle" font-size="13" \
+                <text x="\(Self.number(x))" y="\(Self.number(y + r + 15))" text-anchor="middle" font-size="13" \
                 font-family="system-ui,sans-serif" fill="#1a1a1a">\(label)</text></a>
                 """
         }

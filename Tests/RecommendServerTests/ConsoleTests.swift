@@ -296,8 +296,10 @@ import TestSupport
             let one = try await client.execute(uri: "/topics/\(topics[0].name)", method: .get)
             #expect(one.status == .ok)
             #expect(String(buffer: one.body).components(separatedBy: "<li><a href=\"/articles/").count - 1 == topics[0].size)
-            let bad = try await client.execute(uri: "/topics?days=-1", method: .get)
-            #expect(bad.status == .badRequest)
+            for days in ["-1", "0", "nan", "2.9e16", "inf"] {
+                #expect(try await client.execute(uri: "/topics?days=\(days)", method: .get).status == .badRequest)
+                #expect(try await client.execute(uri: "/topic-map?days=\(days)", method: .get).status == .badRequest)
+            }
         }
     }
 

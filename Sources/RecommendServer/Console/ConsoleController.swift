@@ -184,11 +184,12 @@ struct ConsoleController<Context: AuthRequestContext>: Sendable where Context.Id
         return .html(ConsoleTemplates.render(page, template: "topicMap"))
     }
 
-    /// `days` of a topics request: 7 when absent, else a positive number.
+    /// `days` of a topics request: 7 when absent, else a positive number of days, at most 100,000 (about 270
+    /// years: a window as wide as any archive, its seconds far inside `Int64`).
     private static func days(_ request: Request) throws(ServiceError) -> Double {
         guard let text = request.uri.queryParameters["days"].map(String.init), !text.isEmpty else { return 7 }
-        guard let days = Double(text), days > 0, days.isFinite else {
-            throw .invalidParameter(name: "days", value: text, expected: "a positive number of days")
+        guard let days = Double(text), days > 0, days <= 100_000 else {
+            throw .invalidParameter(name: "days", value: text, expected: "a positive number of days, at most 100000")
         }
         return days
     }

@@ -1217,7 +1217,8 @@ enum OpenAPIDocument {
             "in": "query",
             "schema": {
               "type": "number",
-              "exclusiveMinimum": 0
+              "exclusiveMinimum": 0,
+              "maximum": 100000
             }
           }
         ],
@@ -1343,7 +1344,8 @@ enum OpenAPIDocument {
             "in": "query",
             "schema": {
               "type": "number",
-              "exclusiveMinimum": 0
+              "exclusiveMinimum": 0,
+              "maximum": 100000
             }
           }
         ],
@@ -1632,7 +1634,8 @@ enum OpenAPIDocument {
             ],
             "items": {
               "type": "number"
-            }
+            },
+            "minItems": 1
           }
         }
       },

@@ -179,19 +179,17 @@ enum OpenAPIDocument {
             "name": "from",
             "in": "query",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "type": "string"
             },
-            "description": "Only articles published on or after this ISO 8601 date."
+            "description": "Only articles published on or after this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z)."
           },
           {
             "name": "to",
             "in": "query",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "type": "string"
             },
-            "description": "Only articles published on or before this ISO 8601 date (a bare date: the end of that day)."
+            "description": "Only articles published on or before this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z) (a bare date: the end of that day)."
           },
           {
             "name": "mmr",
@@ -375,19 +373,17 @@ enum OpenAPIDocument {
             "name": "from",
             "in": "query",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "type": "string"
             },
-            "description": "Only articles published on or after this ISO 8601 date."
+            "description": "Only articles published on or after this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z)."
           },
           {
             "name": "to",
             "in": "query",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "type": "string"
             },
-            "description": "Only articles published on or before this ISO 8601 date (a bare date: the end of that day)."
+            "description": "Only articles published on or before this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z) (a bare date: the end of that day)."
           },
           {
             "name": "mmr",
@@ -907,19 +903,17 @@ enum OpenAPIDocument {
             "name": "from",
             "in": "query",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "type": "string"
             },
-            "description": "Only articles published on or after this ISO 8601 date."
+            "description": "Only articles published on or after this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z)."
           },
           {
             "name": "to",
             "in": "query",
             "schema": {
-              "type": "string",
-              "format": "date"
+              "type": "string"
             },
-            "description": "Only articles published on or before this ISO 8601 date (a bare date: the end of that day)."
+            "description": "Only articles published on or before this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z) (a bare date: the end of that day)."
           },
           {
             "name": "mmr",

@@ -56,11 +56,10 @@ struct ConsoleController<Context: AuthRequestContext>: Sendable where Context.Id
             var found: [ArticleSummary] = []
             var count = 0
             for i in 0..<index.count {
-                let article = index.article(i)
-                let title = article.title.lowercased()
+                let title = index.title(i).lowercased()
                 guard words.allSatisfy({ title.contains($0) }) else { continue }
                 count += 1
-                if found.count < Self.searchLimit { found.append(article) }
+                if found.count < Self.searchLimit { found.append(index.article(i)) }
             }
             page.searched = true
             page.resultCount = count

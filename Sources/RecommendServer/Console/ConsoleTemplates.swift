@@ -68,7 +68,11 @@ enum ConsoleTemplates {
         td,th{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ccc;vertical-align:top}
         .reader{border:1px dashed #666;padding:.5rem 1rem}
         svg{max-width:100%;height:auto}
-        @media (max-width:40rem){body{padding:0 .6rem 2rem}h1{font-size:1.25rem}}
+        @media (max-width:40rem){body{padding:0 .6rem 2rem}h1{font-size:1.25rem}
+        table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}table.stack thead{position:absolute;left:-9999px}
+        table.stack tr{border-bottom:1px solid #999;padding:.4rem 0}table.stack td{border:0;padding:.1rem 0}
+        table.stack td::before{content:attr(data-label) ": ";font-weight:600}}
+        .meta{overflow-wrap:anywhere}
         </style>
         </head>
         <body>
@@ -219,10 +223,10 @@ enum ConsoleTemplates {
         <div><button type="submit">Show</button></div>
         </form>
         <p>{{windowCount}} articles published from {{from}} to {{to}}, in {{topicCount}} topics. <a href="/topic-map?days={{days}}">See them on the map</a>.</p>
-        <table>
+        <table class="stack">
         <thead><tr><th scope="col">Topic</th><th scope="col">Articles in window (all)</th><th scope="col">Newest headline</th><th scope="col">Most central</th></tr></thead>
         <tbody>
-        {{#topics}}<tr><td><a href="/topics/{{id}}">{{label}}</a></td><td>{{windowSize}} ({{size}})</td><td>{{#newest}}<a href="/articles/{{pathID}}">{{title}}</a> <span class="meta">{{published}}</span>{{/newest}}</td><td>{{#central}}<a href="/articles/{{pathID}}">{{title}}</a>{{/central}}</td></tr>
+        {{#topics}}<tr><td data-label="Topic"><a href="/topics/{{id}}">{{label}}</a></td><td data-label="Articles in window (all)">{{windowSize}} ({{size}})</td><td data-label="Newest">{{#newest}}<a href="/articles/{{pathID}}">{{title}}</a> <span class="meta">{{published}}</span>{{/newest}}</td><td data-label="Most central">{{#central}}<a href="/articles/{{pathID}}">{{title}}</a>{{/central}}</td></tr>
         {{/topics}}
         </tbody>
         </table>

@@ -101,3 +101,29 @@ extension ReaderBlock.Item: MustacheParent {
         }
     }
 }
+
+extension TopicPage.Member: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "pathID": pathID
+        case "title": title
+        case "published": published
+        case "centrality": centrality
+        default: nil
+        }
+    }
+}
+
+extension SearchPage.Result: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": id
+        case "pathID": pathID
+        case "title": title
+        case "published": published
+        case "category": category
+        default: nil
+        }
+    }
+}

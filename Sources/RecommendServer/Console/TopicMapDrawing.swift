@@ -27,7 +27,9 @@ struct TopicMapDrawing {
             role="img" aria-labelledby="map-title"><title id="map-title">Topic map: \(points.count) topics</title>\
             <rect width="100%" height="100%" fill="#fff" stroke="#999"/>
             """
-        // Largest first, so that small discs are drawn on top and stay clickable.
+        // Discs largest first, so that small ones are drawn on top and stay clickable; then every label above
+        // every disc.
+        var labels = ""
         for point in points.sorted(by: { (sizes[$0.topic.id] ?? 0) > (sizes[$1.topic.id] ?? 0) }) {
             let size = Double(sizes[point.topic.id] ?? 0)
             let x = Self.margin + (point.x - minX) / spanX * (Self.width - 2 * Self.margin)
@@ -38,11 +40,15 @@ struct TopicMapDrawing {
             out += """
                 <a href="/topics/\(name)"><title>\(name): \(label) (\(Int(size)) articles)</title>\
                 <circle cx="\(Self.number(x))" cy="\(Self.number(y))" r="\(Self.number(r))" fill="#dde6f3" \
-                fill-opacity="0.85" stroke="#1a1a1a" stroke-width="1.5"/>\
-                <text x="\(Self.number(x))" y="\(Self.number(y + r + 15))" text-anchor="middle" font-size="13" \
-                font-family="system-ui,sans-serif" fill="#1a1a1a">\(label)</text></a>
+                fill-opacity="0.85" stroke="#1a1a1a" stroke-width="1.5"/></a>
+                """
+            labels += """
+                <a href="/topics/\(name)"><text x="\(Self.number(x))" y="\(Self.number(y + r + 15))" \
+                text-anchor="middle" font-size="13" font-family="system-ui,sans-serif" fill="#1a1a1a" \
+                stroke="#fff" stroke-width="3" paint-order="stroke">\(label)</text></a>
                 """
         }
+        out += labels
         return out + "</svg>"
     }
 

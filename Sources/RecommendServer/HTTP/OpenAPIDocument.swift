@@ -106,128 +106,43 @@ enum OpenAPIDocument {
         "summary": "The related list of an indexed article under the controls and the editorial overrides.",
         "parameters": [
           {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            },
-            "description": "The article id."
+            "$ref": "#/components/parameters/articleID"
           },
           {
-            "name": "k",
-            "in": "query",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 100
-            },
-            "description": "How many related articles (default 10)."
+            "$ref": "#/components/parameters/control_k"
           },
           {
-            "name": "half_life",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "exclusiveMinimum": 0
-            },
-            "description": "Recency half-life in days."
+            "$ref": "#/components/parameters/control_half_life"
           },
           {
-            "name": "older_only",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Only articles published before this one."
+            "$ref": "#/components/parameters/control_older_only"
           },
           {
-            "name": "within_days",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "minimum": 0
-            },
-            "description": "Only articles at most this many days apart."
+            "$ref": "#/components/parameters/control_within_days"
           },
           {
-            "name": "category",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "any",
-                "same",
-                "other"
-              ]
-            }
+            "$ref": "#/components/parameters/control_category"
           },
           {
-            "name": "exclude",
-            "in": "query",
-            "schema": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "style": "form",
-            "explode": true,
-            "description": "Ids never to show."
+            "$ref": "#/components/parameters/control_exclude"
           },
           {
-            "name": "from",
-            "in": "query",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Only articles published on or after this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z)."
+            "$ref": "#/components/parameters/control_from"
           },
           {
-            "name": "to",
-            "in": "query",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Only articles published on or before this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z) (a bare date: the end of that day)."
+            "$ref": "#/components/parameters/control_to"
           },
           {
-            "name": "mmr",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1
-            },
-            "description": "Diversity by maximal marginal relevance, lambda."
+            "$ref": "#/components/parameters/control_mmr"
           },
           {
-            "name": "explain",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Attach the why-terms of each entry."
+            "$ref": "#/components/parameters/control_explain"
           },
           {
-            "name": "collapse",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Show each near-duplicate group once (default true)."
+            "$ref": "#/components/parameters/control_collapse"
           },
           {
-            "name": "fallback",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "none",
-                "topic"
-              ]
-            },
-            "description": "Fill a short list from the article's topic."
+            "$ref": "#/components/parameters/control_fallback"
           }
         ],
         "responses": {
@@ -300,128 +215,43 @@ enum OpenAPIDocument {
         "summary": "The same list as the reader's Related articles block, an HTML fragment.",
         "parameters": [
           {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            },
-            "description": "The article id."
+            "$ref": "#/components/parameters/articleID"
           },
           {
-            "name": "k",
-            "in": "query",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 100
-            },
-            "description": "How many related articles (default 10)."
+            "$ref": "#/components/parameters/control_k"
           },
           {
-            "name": "half_life",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "exclusiveMinimum": 0
-            },
-            "description": "Recency half-life in days."
+            "$ref": "#/components/parameters/control_half_life"
           },
           {
-            "name": "older_only",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Only articles published before this one."
+            "$ref": "#/components/parameters/control_older_only"
           },
           {
-            "name": "within_days",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "minimum": 0
-            },
-            "description": "Only articles at most this many days apart."
+            "$ref": "#/components/parameters/control_within_days"
           },
           {
-            "name": "category",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "any",
-                "same",
-                "other"
-              ]
-            }
+            "$ref": "#/components/parameters/control_category"
           },
           {
-            "name": "exclude",
-            "in": "query",
-            "schema": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "style": "form",
-            "explode": true,
-            "description": "Ids never to show."
+            "$ref": "#/components/parameters/control_exclude"
           },
           {
-            "name": "from",
-            "in": "query",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Only articles published on or after this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z)."
+            "$ref": "#/components/parameters/control_from"
           },
           {
-            "name": "to",
-            "in": "query",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Only articles published on or before this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z) (a bare date: the end of that day)."
+            "$ref": "#/components/parameters/control_to"
           },
           {
-            "name": "mmr",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1
-            },
-            "description": "Diversity by maximal marginal relevance, lambda."
+            "$ref": "#/components/parameters/control_mmr"
           },
           {
-            "name": "explain",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Attach the why-terms of each entry."
+            "$ref": "#/components/parameters/control_explain"
           },
           {
-            "name": "collapse",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Show each near-duplicate group once (default true)."
+            "$ref": "#/components/parameters/control_collapse"
           },
           {
-            "name": "fallback",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "none",
-                "topic"
-              ]
-            },
-            "description": "Fill a short list from the article's topic."
+            "$ref": "#/components/parameters/control_fallback"
           }
         ],
         "responses": {
@@ -494,13 +324,7 @@ enum OpenAPIDocument {
         "summary": "An article's summary.",
         "parameters": [
           {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            },
-            "description": "The article id."
+            "$ref": "#/components/parameters/articleID"
           }
         ],
         "responses": {
@@ -830,128 +654,43 @@ enum OpenAPIDocument {
         "summary": "The console's article page.",
         "parameters": [
           {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            },
-            "description": "The article id."
+            "$ref": "#/components/parameters/articleID"
           },
           {
-            "name": "k",
-            "in": "query",
-            "schema": {
-              "type": "integer",
-              "minimum": 1,
-              "maximum": 100
-            },
-            "description": "How many related articles (default 10)."
+            "$ref": "#/components/parameters/control_k"
           },
           {
-            "name": "half_life",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "exclusiveMinimum": 0
-            },
-            "description": "Recency half-life in days."
+            "$ref": "#/components/parameters/control_half_life"
           },
           {
-            "name": "older_only",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Only articles published before this one."
+            "$ref": "#/components/parameters/control_older_only"
           },
           {
-            "name": "within_days",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "minimum": 0
-            },
-            "description": "Only articles at most this many days apart."
+            "$ref": "#/components/parameters/control_within_days"
           },
           {
-            "name": "category",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "any",
-                "same",
-                "other"
-              ]
-            }
+            "$ref": "#/components/parameters/control_category"
           },
           {
-            "name": "exclude",
-            "in": "query",
-            "schema": {
-              "type": "array",
-              "items": {
-                "type": "string"
-              }
-            },
-            "style": "form",
-            "explode": true,
-            "description": "Ids never to show."
+            "$ref": "#/components/parameters/control_exclude"
           },
           {
-            "name": "from",
-            "in": "query",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Only articles published on or after this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z)."
+            "$ref": "#/components/parameters/control_from"
           },
           {
-            "name": "to",
-            "in": "query",
-            "schema": {
-              "type": "string"
-            },
-            "description": "Only articles published on or before this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z) (a bare date: the end of that day)."
+            "$ref": "#/components/parameters/control_to"
           },
           {
-            "name": "mmr",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "minimum": 0,
-              "maximum": 1
-            },
-            "description": "Diversity by maximal marginal relevance, lambda."
+            "$ref": "#/components/parameters/control_mmr"
           },
           {
-            "name": "explain",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Attach the why-terms of each entry."
+            "$ref": "#/components/parameters/control_explain"
           },
           {
-            "name": "collapse",
-            "in": "query",
-            "schema": {
-              "type": "boolean"
-            },
-            "description": "Show each near-duplicate group once (default true)."
+            "$ref": "#/components/parameters/control_collapse"
           },
           {
-            "name": "fallback",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "enum": [
-                "none",
-                "topic"
-              ]
-            },
-            "description": "Fill a short list from the article's topic."
+            "$ref": "#/components/parameters/control_fallback"
           },
           {
             "name": "saved",
@@ -1012,13 +751,7 @@ enum OpenAPIDocument {
         "summary": "Pin, block, unpin or unblock (editors only).",
         "parameters": [
           {
-            "name": "id",
-            "in": "path",
-            "required": true,
-            "schema": {
-              "type": "string"
-            },
-            "description": "The article id."
+            "$ref": "#/components/parameters/articleID"
           }
         ],
         "security": [
@@ -1207,13 +940,7 @@ enum OpenAPIDocument {
         "summary": "Today's topics.",
         "parameters": [
           {
-            "name": "days",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "exclusiveMinimum": 0,
-              "maximum": 100000
-            }
+            "$ref": "#/components/parameters/days"
           }
         ],
         "responses": {
@@ -1334,13 +1061,7 @@ enum OpenAPIDocument {
         "summary": "The topics of the newest articles as an SVG map.",
         "parameters": [
           {
-            "name": "days",
-            "in": "query",
-            "schema": {
-              "type": "number",
-              "exclusiveMinimum": 0,
-              "maximum": 100000
-            }
+            "$ref": "#/components/parameters/days"
           }
         ],
         "responses": {
@@ -1719,6 +1440,141 @@ enum OpenAPIDocument {
           "version",
           "csrf"
         ]
+      }
+    },
+    "parameters": {
+      "articleID": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string"
+        },
+        "description": "The article id."
+      },
+      "control_k": {
+        "name": "k",
+        "in": "query",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        },
+        "description": "How many related articles (default 10)."
+      },
+      "control_half_life": {
+        "name": "half_life",
+        "in": "query",
+        "schema": {
+          "type": "number",
+          "exclusiveMinimum": 0
+        },
+        "description": "Recency half-life in days."
+      },
+      "control_older_only": {
+        "name": "older_only",
+        "in": "query",
+        "schema": {
+          "type": "boolean"
+        },
+        "description": "Only articles published before this one."
+      },
+      "control_within_days": {
+        "name": "within_days",
+        "in": "query",
+        "schema": {
+          "type": "number",
+          "minimum": 0
+        },
+        "description": "Only articles at most this many days apart."
+      },
+      "control_category": {
+        "name": "category",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "any",
+            "same",
+            "other"
+          ]
+        }
+      },
+      "control_exclude": {
+        "name": "exclude",
+        "in": "query",
+        "schema": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        },
+        "style": "form",
+        "explode": true,
+        "description": "Ids never to show."
+      },
+      "control_from": {
+        "name": "from",
+        "in": "query",
+        "schema": {
+          "type": "string"
+        },
+        "description": "Only articles published on or after this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z)."
+      },
+      "control_to": {
+        "name": "to",
+        "in": "query",
+        "schema": {
+          "type": "string"
+        },
+        "description": "Only articles published on or before this ISO 8601 date or time (2026-03-14, 2026-03-14T09:30:00Z) (a bare date: the end of that day)."
+      },
+      "control_mmr": {
+        "name": "mmr",
+        "in": "query",
+        "schema": {
+          "type": "number",
+          "minimum": 0,
+          "maximum": 1
+        },
+        "description": "Diversity by maximal marginal relevance, lambda."
+      },
+      "control_explain": {
+        "name": "explain",
+        "in": "query",
+        "schema": {
+          "type": "boolean"
+        },
+        "description": "Attach the why-terms of each entry."
+      },
+      "control_collapse": {
+        "name": "collapse",
+        "in": "query",
+        "schema": {
+          "type": "boolean"
+        },
+        "description": "Show each near-duplicate group once (default true)."
+      },
+      "control_fallback": {
+        "name": "fallback",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "none",
+            "topic"
+          ]
+        },
+        "description": "Fill a short list from the article's topic."
+      },
+      "days": {
+        "name": "days",
+        "in": "query",
+        "schema": {
+          "type": "number",
+          "exclusiveMinimum": 0,
+          "maximum": 100000
+        }
       }
     }
   }

@@ -1,16 +1,18 @@
 public import Hummingbird
+public import HummingbirdAuth
 public import Logging
 internal import RecommendCore
 internal import ServiceLifecycle
 internal import UnixSignals
 
-/// The request context of every route.
-public typealias AppRequestContext = BasicRequestContext
+/// The request context of every route: the editor its credentials name, if any.
+public typealias AppRequestContext = BasicAuthRequestContext<Editor>
 
 /// Builds the HTTP service: loads the index at `configuration.indexPath` with the editorial overrides beside it
 /// (`<index>.overrides.json`, if present; a missing or corrupt index or a bad overrides file is logged and the
 /// service starts unready, answering 503 until good files appear), the router, and the reloader that swaps in
-/// new index and overrides files while serving.
+/// new index and overrides files while serving. Call `configuration.validate()` first: a reader's block template
+/// that cannot be used is logged and replaced by the built-in one.
 /// - Parameters:
 ///   - configuration: Address, index path, reload and request limits.
 ///   - logger: Where the service logs; `configuration.logLevel` is applied to it. Default: a `recommend` logger.
@@ -72,7 +74,15 @@ func makeApplication(
             "no index to serve yet; answering 503 until a valid index (and overrides file, if any) appears",
             metadata: ["index.path": "\(configuration.indexPath)", "error": "\(error)"])
     }
-    let router = buildRouter(served: served, metrics: metrics, configuration: configuration)
+    var readerBlock = ReaderBlock()
+    if let path = configuration.readerTemplate {
+        do {
+            readerBlock = try ReaderBlock(path: path)
+        } catch {
+            logger.error("reader's block template refused; serving the built-in one", metadata: ["error": "\(error)"])
+        }
+    }
+    let router = buildRouter(served: served, metrics: metrics, configuration: configuration, readerBlock: readerBlock)
     let host = configuration.host
     var app = Application(
         router: router,
@@ -94,20 +104,28 @@ func makeApplication(
 /// The routes and middleware: request log, metrics and JSON errors around every route, unknown ones included.
 /// Every GET route answers HEAD too, with the GET response's headers and no body.
 func buildRouter(
-    served: ServedIndex, metrics: ServiceMetrics, configuration: ServerConfiguration
+    served: ServedIndex, metrics: ServiceMetrics, configuration: ServerConfiguration,
+    readerBlock: ReaderBlock = ReaderBlock()
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self, options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestLogMiddleware()
         RequestMetricsMiddleware(metrics: metrics)
         ErrorResponseMiddleware()
+        ConditionalRequestMiddleware()
     }
+    if let editors = configuration.editors { router.addMiddleware { EditorAuthenticator(credentials: editors) } }
     router.addRoutes(HealthController(served: served).endpoints)
     router.addRoutes(MetricsController(metrics: metrics).endpoints)
     let articles = ArticleController<AppRequestContext>(
         served: served, defaultK: configuration.defaultK, maxK: configuration.maxK,
-        maxBodyBytes: configuration.maxBodyBytes)
+        maxBodyBytes: configuration.maxBodyBytes, readerBlock: readerBlock)
     router.addRoutes(articles.endpoints, atPath: "/v1")
     router.addRoutes(TopicController<AppRequestContext>(served: served).endpoints, atPath: "/v1")
+    let console = ConsoleController<AppRequestContext>(
+        served: served, store: OverridesStore(path: RelatedOverrides.defaultPath(forIndex: configuration.indexPath)),
+        editors: configuration.editors, defaultK: configuration.defaultK, maxK: configuration.maxK,
+        maxBodyBytes: configuration.maxBodyBytes, readerBlock: readerBlock)
+    router.addRoutes(console.endpoints)
     return router
 }

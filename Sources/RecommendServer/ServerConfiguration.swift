@@ -31,12 +31,18 @@ public struct ServerConfiguration: Sendable {
     /// After the listener closes, how long requests in flight may take to finish before the process exits
     /// anyway (0 with the requests cut off). Default 10 seconds.
     public var drainTimeout: Duration
+    /// Who may change the editorial overrides from the console; nil turns editing off. Default nil.
+    public var editors: EditorCredentials?
+    /// A mustache file replacing the built-in reader's block (`/v1/articles/{id}/related.html`); nil for the
+    /// built-in one. Default nil.
+    public var readerTemplate: String?
 
     public init(
         indexPath: String = "recommend.index", host: String = "127.0.0.1", port: Int = 8080,
         pollInterval: Duration? = .seconds(1), reloadOnHangup: Bool = false, defaultK: Int = 10, maxK: Int = 100,
         maxBodyBytes: Int = 1 << 20, logLevel: Logger.Level = .info, modelsDirectory: String = "Models",
-        shutdownDelay: Duration = .zero, drainTimeout: Duration = .seconds(10)
+        shutdownDelay: Duration = .zero, drainTimeout: Duration = .seconds(10), editors: EditorCredentials? = nil,
+        readerTemplate: String? = nil
     ) {
         self.indexPath = indexPath
         self.host = host
@@ -50,5 +56,16 @@ public struct ServerConfiguration: Sendable {
         self.modelsDirectory = modelsDirectory
         self.shutdownDelay = shutdownDelay
         self.drainTimeout = drainTimeout
+        self.editors = editors
+        self.readerTemplate = readerTemplate
+    }
+
+    /// Checks what `buildApplication` cannot refuse once serving: listening beyond loopback (`127.0.0.0/8`,
+    /// `::1`, `localhost`) without editor credentials, and a reader's block template that cannot be used.
+    /// - Throws: `ServerConfigurationError.exposedWithoutCredentials` or `.badReaderTemplate`.
+    public func validate() throws(ServerConfigurationError) {
+        let loopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if !loopback && editors == nil { throw .exposedWithoutCredentials(host: host) }
+        if let readerTemplate { _ = try ReaderBlock(path: readerTemplate) }
     }
 }

@@ -35,6 +35,17 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds requests in flight may take to finish after SIGTERM before the process exits anyway.")
     var drainTimeout = 10.0
 
+    @Option(
+        help: ArgumentHelp(
+            "A file of editors allowed to change pins and blocks in the console, one name:secret a line.",
+            discussion: "Without it, the list is read from \(EditorCredentials.environmentVariable) (entries "
+                + "separated by commas or newlines); without either, editing is off and only loopback may be bound.",
+            valueName: "file"))
+    var editors: String?
+
+    @Option(help: ArgumentHelp("A mustache file replacing the built-in reader's block (related.html).", valueName: "file"))
+    var readerTemplate: String?
+
     func validate() throws {
         if !(0...65535).contains(port) { throw ValidationError("--port must be in 0...65535") }
         if pollInterval < 0 { throw ValidationError("--poll-interval must not be negative") }
@@ -48,7 +59,13 @@ struct ServeCommand: AsyncParsableCommand {
             pollInterval: pollInterval > 0 ? .milliseconds(Int((pollInterval * 1000).rounded())) : nil,
             reloadOnHangup: true, logLevel: logLevel, modelsDirectory: modelLocation.directory,
             shutdownDelay: .milliseconds(Int((shutdownDelay * 1000).rounded())),
-            drainTimeout: .milliseconds(Int((drainTimeout * 1000).rounded())))
+            drainTimeout: .milliseconds(Int((drainTimeout * 1000).rounded())),
+            editors: try EditorCredentials.load(file: editors), readerTemplate: readerTemplate)
+        do {
+            try configuration.validate()
+        } catch {
+            throw ValidationError("\(error)")
+        }
         LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
         try await runApplication(configuration)
     }

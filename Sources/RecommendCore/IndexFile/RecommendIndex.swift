@@ -222,6 +222,9 @@ public struct RecommendIndex: Sendable {
     /// The id of article `i`.
     public func id(_ i: Int) -> String { ids[i] }
 
+    /// The headline of article `i`.
+    public func title(_ i: Int) -> String { titles[i] }
+
     /// The stored related list of article `i` as (article, score), best first.
     /// - Throws: `IndexFileError.malformed` if the list points outside the index.
     func storedList(of i: Int) throws -> [(article: Int, score: Float)] {

@@ -29,10 +29,13 @@ public struct RelatedArticle: Sendable, Codable, Equatable {
     public var pinned: Bool?
     /// The terms that made the score, when asked for.
     public var explanation: Explanation?
+    /// `true` when the entry is not from the stored list but from the article's topic, filling a list that
+    /// filters or blocks left short (`RelatedQuery.fallbackToTopic`).
+    public var fallback: Bool?
 
     public init(
         rank: Int, score: Float, article: ArticleSummary, alsoPublishedAs: [String]? = nil, pinned: Bool? = nil,
-        explanation: Explanation? = nil
+        explanation: Explanation? = nil, fallback: Bool? = nil
     ) {
         self.rank = rank
         self.score = score
@@ -40,5 +43,6 @@ public struct RelatedArticle: Sendable, Codable, Equatable {
         self.alsoPublishedAs = alsoPublishedAs
         self.pinned = pinned
         self.explanation = explanation
+        self.fallback = fallback
     }
 }

@@ -62,17 +62,7 @@ public struct RelatedOverrides: Sendable, Equatable {
     public init(json: [UInt8], path: String, index: RecommendIndex) throws(OverridesError) {
         let lines = Self.entryLines(json)
         func line(_ entry: Int) -> Int { entry < lines.count ? lines[entry] : 1 }
-        let rules: [Rule]
-        do {
-            rules = try JSONCoding.decode([Rule].self, from: json)
-        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
-            throw .malformed(path: path, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
-        } catch let error as DecodingError {
-            guard let entry = Self.entry(of: error) else { throw .malformed(path: path, detail: Self.describe(error)) }
-            throw .badEntry(path: path, entry: entry + 1, line: line(entry), detail: Self.describe(error))
-        } catch {
-            throw .malformed(path: path, detail: "\(error)")
-        }
+        let rules = try Self.rules(json: json, path: path)
         for (n, rule) in rules.enumerated() {
             func resolve(_ id: String) throws(OverridesError) -> Int? {
                 do throws(IndexFileError) {
@@ -98,14 +88,43 @@ public struct RelatedOverrides: Sendable, Equatable {
         for q in pins.keys { pins[q]?.sort { $0.position < $1.position } }
     }
 
+    /// The rules of an overrides file, in file order, checked for form but not against an index.
+    /// - Throws: `OverridesError.malformed` or `OverridesError.badEntry` naming the line of the first bad rule.
+    public static func rules(json: [UInt8], path: String) throws(OverridesError) -> [Rule] {
+        do {
+            return try JSONCoding.decode([Rule].self, from: json)
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw .malformed(path: path, detail: context.underlyingError.map { "\($0)" } ?? context.debugDescription)
+        } catch let error as DecodingError {
+            guard let entry = Self.entry(of: error) else { throw .malformed(path: path, detail: Self.describe(error)) }
+            let lines = Self.entryLines(json)
+            throw .badEntry(
+                path: path, entry: entry + 1, line: entry < lines.count ? lines[entry] : 1, detail: Self.describe(error))
+        } catch {
+            throw .malformed(path: path, detail: "\(error)")
+        }
+    }
+
+    /// `rules` in the file's format: a JSON array, one rule a line.
+    public static func json(_ rules: [Rule]) -> [UInt8] {
+        guard !rules.isEmpty else { return Array("[]\n".utf8) }
+        let lines = rules.map { rule in
+            // Encoding strings and integers cannot fail.
+            (try? JSONCoding.line(rule)) ?? ""
+        }
+        return Array(("[\n  " + lines.joined(separator: ",\n  ") + "\n]\n").utf8)
+    }
+
     /// Whether `article` may appear in the list of `query`.
     func allows(_ article: Int, in query: Int) -> Bool {
         !blockedEverywhere.contains(article) && blocked[query]?.contains(article) != true
     }
 
     /// One rule of the file.
-    enum Rule: Decodable {
+    public enum Rule: Sendable, Equatable, Codable {
+        /// Show `article` at `position` (1-based) in the list of `for`.
         case pin(article: String, for: String, position: Int)
+        /// Never show `article` in the list of `for`, or in any list when `for` is nil.
         case block(article: String, for: String?)
 
         struct Key: CodingKey {
@@ -119,7 +138,20 @@ public struct RelatedOverrides: Sendable, Equatable {
             static let position = Key(stringValue: "position")
         }
 
-        init(from decoder: any Decoder) throws {
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            switch self {
+            case .pin(let article, let query, let position):
+                try c.encode(article, forKey: .pin)
+                try c.encode(query, forKey: .for)
+                try c.encode(position, forKey: .position)
+            case .block(let article, let query):
+                try c.encode(article, forKey: .block)
+                try c.encodeIfPresent(query, forKey: .for)
+            }
+        }
+
+        public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: Key.self)
             func fail(_ message: String) -> DecodingError {
                 .dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: message))

@@ -1,11 +1,11 @@
 extension RelatedQuery {
     /// The names of the controls as URL query parameters, one per field:
     /// `k`, `half_life`, `older_only`, `within_days`, `category` (`any`, `same`, `other`), `exclude`
-    /// (repeatable), `from`, `to`, `mmr`, `explain`, `collapse`. Flags take `true`/`false` (`1`/`0`; a bare
-    /// name means true).
+    /// (repeatable), `from`, `to`, `mmr`, `explain`, `collapse`, `fallback` (`none`, `topic`). Flags take
+    /// `true`/`false` (`1`/`0`; a bare name means true).
     public static let parameterNames: Set<String> = [
         "k", "half_life", "older_only", "within_days", "category", "exclude", "from", "to", "mmr", "explain",
-        "collapse",
+        "collapse", "fallback",
     ]
 
     /// The query that URL query parameters ask for, so an HTTP service and the CLI fill the same value.
@@ -49,6 +49,9 @@ extension RelatedQuery {
             case "mmr": diversityLambda = try number(name, value)
             case "explain": explain = try flag(name, value)
             case "collapse": collapseDuplicates = try flag(name, value)
+            case "fallback":
+                guard value == "topic" || value == "none" else { throw fail(name, value, "none or topic") }
+                fallbackToTopic = value == "topic"
             default: continue
             }
         }

@@ -44,6 +44,9 @@ public struct RelatedQuery: Sendable, Equatable {
     /// Show one article of each near-duplicate group (the best ranked), listing the others in
     /// `alsoPublishedAs`; near-duplicates of the query article itself are left out. Default on.
     public var collapseDuplicates = true
+    /// When filters or blocks leave the list shorter than `limit`, fill it with articles of the query article's
+    /// topic, newest first, under the same filters and blocks, each marked `fallback`. Default off.
+    public var fallbackToTopic = false
 
     public init() {}
 

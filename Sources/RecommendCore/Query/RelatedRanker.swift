@@ -6,10 +6,10 @@ internal import Foundation
 ///
 /// Order of work on the stored list of the query article: blocks and excluded ids, filters (category,
 /// dates), recency decay (then re-sorted), near-duplicate collapse, diversity (MMR) or plain cut to
-/// `limit`, pins, explanations.
+/// `limit`, pins, the topic fallback when asked, explanations.
 public struct RelatedRanker: Sendable {
     public let index: RecommendIndex
-    public let overrides: RelatedOverrides
+    public private(set) var overrides: RelatedOverrides
     /// Pair scores and term contributions; nil unless opened with `loadingVectors`.
     let scorer: PairScorer?
     /// The readers' form of each term id (empty unless opened with `loadingVectors`).
@@ -41,6 +41,13 @@ public struct RelatedRanker: Sendable {
         }
     }
 
+    /// The same ranker with other overrides, for an editor's change served without reloading the index.
+    public func replacingOverrides(_ overrides: RelatedOverrides) -> RelatedRanker {
+        var ranker = self
+        ranker.overrides = overrides
+        return ranker
+    }
+
     /// A candidate on its way through the controls.
     private struct Candidate {
         var article: Int
@@ -50,6 +57,7 @@ public struct RelatedRanker: Sendable {
         var score: Float
         var alsoPublishedAs: [String] = []
         var pinned = false
+        var fallback = false
     }
 
     /// The related list of article `i` under `query`.
@@ -75,11 +83,17 @@ public struct RelatedRanker: Sendable {
             candidates = Array(candidates.prefix(query.limit))
         }
         candidates = pinned(candidates, query: i, excluded: query.excluded)
+        if query.fallbackToTopic, candidates.count < query.limit, let topic {
+            candidates += topicFallback(
+                i, topic: topic, query, count: query.limit - candidates.count,
+                present: Set(candidates.map(\.article)))
+        }
         let related = candidates.prefix(query.limit).enumerated().map { rank, c in
             RelatedArticle(
                 rank: rank + 1, score: c.score, article: index.article(c.article),
                 alsoPublishedAs: c.alsoPublishedAs.isEmpty ? nil : c.alsoPublishedAs, pinned: c.pinned ? true : nil,
-                explanation: query.explain ? explanation(i, c.article, terms: query.explanationTerms) : nil)
+                explanation: query.explain ? explanation(i, c.article, terms: query.explanationTerms) : nil,
+                fallback: c.fallback ? true : nil)
         }
         return RelatedResponse(
             article: index.article(i), related: related,
@@ -90,38 +104,62 @@ public struct RelatedRanker: Sendable {
     /// The stored list of `i` without blocked, excluded and filtered-out articles, recency decay applied and
     /// re-sorted by the decayed score (ties keep the stored order).
     private func filteredAndDecayed(_ i: Int, _ query: RelatedQuery) throws -> [Candidate] {
-        let queryDate = index.publishedSeconds(i)
-        let queryCategory = index.category(i)
         var candidates: [Candidate] = []
         for (j, similarity) in try index.storedList(of: i) {
-            guard overrides.allows(j, in: i),
-                query.excluded.isEmpty || !query.excluded.contains(ArticleID(index.id(j)))
-            else { continue }
-            switch query.category {
-            case .any: break
-            case .same: guard queryCategory != nil, index.category(j) == queryCategory else { continue }
-            case .other: guard index.category(j) != queryCategory else { continue }
-            }
-            let date = index.publishedSeconds(j)
-            if query.publishedFrom != nil || query.publishedTo != nil {
-                guard let date, date >= query.publishedFrom ?? .min, date <= query.publishedTo ?? .max else { continue }
-            }
-            var score = similarity
-            if let queryDate {
-                if query.olderOnly { guard let date, date < queryDate else { continue } }
-                if let days = query.withinDays {
-                    guard let date, abs(Double(date) - Double(queryDate)) <= days * 86_400 else { continue }
-                }
-                if let halfLife = query.halfLifeDays, let date {
-                    score *= Float(pow(0.5, abs(Double(date) - Double(queryDate)) / 86_400 / halfLife))
-                }
-            }
+            guard let score = admitted(j, to: i, similarity: similarity, query) else { continue }
             candidates.append(Candidate(article: j, similarity: similarity, score: score))
         }
         guard query.halfLifeDays != nil else { return candidates }
         return candidates.enumerated().sorted {
             $0.element.score > $1.element.score || ($0.element.score == $1.element.score && $0.offset < $1.offset)
         }.map(\.element)
+    }
+
+    /// The score of `j` in the list of `i` after recency decay, or nil when a block, an excluded id or a filter
+    /// (category, dates) keeps it out: the one test every candidate of a list passes, stored or fallback.
+    private func admitted(_ j: Int, to i: Int, similarity: Float, _ query: RelatedQuery) -> Float? {
+        guard overrides.allows(j, in: i), query.excluded.isEmpty || !query.excluded.contains(ArticleID(index.id(j)))
+        else { return nil }
+        let queryCategory = index.category(i)
+        switch query.category {
+        case .any: break
+        case .same: guard queryCategory != nil, index.category(j) == queryCategory else { return nil }
+        case .other: guard index.category(j) != queryCategory else { return nil }
+        }
+        let date = index.publishedSeconds(j)
+        if query.publishedFrom != nil || query.publishedTo != nil {
+            guard let date, date >= query.publishedFrom ?? .min, date <= query.publishedTo ?? .max else { return nil }
+        }
+        var score = similarity
+        if let queryDate = index.publishedSeconds(i) {
+            if query.olderOnly { guard let date, date < queryDate else { return nil } }
+            if let days = query.withinDays {
+                guard let date, abs(Double(date) - Double(queryDate)) <= days * 86_400 else { return nil }
+            }
+            if let halfLife = query.halfLifeDays, let date {
+                score *= Float(pow(0.5, abs(Double(date) - Double(queryDate)) / 86_400 / halfLife))
+            }
+        }
+        return score
+    }
+
+    /// Up to `count` articles of `i`'s topic that the list does not hold, newest first (undated last), each
+    /// admitted by the list's blocks and filters and outside `i`'s near-duplicate group, marked as fallback.
+    /// - Complexity: O(articles) to gather the topic, plus O(m log m) for its m members.
+    private func topicFallback(_ i: Int, topic: Topic, _ query: RelatedQuery, count: Int, present: Set<Int>)
+        -> [Candidate]
+    {
+        let own = index.duplicateGroup(of: i)
+        var members: [(article: Int, date: Int64, score: Float)] = []
+        for (j, _) in index.articles(inTopic: topic.id)
+        where j != i && !present.contains(j) && index.duplicateGroup(of: j) != own {
+            let similarity = scorer?.score(i, j) ?? 0
+            guard let score = admitted(j, to: i, similarity: similarity, query) else { continue }
+            members.append((j, index.publishedSeconds(j) ?? .min, score))
+        }
+        return members.sorted { ($0.date, -$0.article) > ($1.date, -$1.article) }.prefix(count).map {
+            Candidate(article: $0.article, similarity: $0.score, score: $0.score, fallback: true)
+        }
     }
 
     /// One candidate per near-duplicate group (the first), the others' ids attached to it; candidates in the

@@ -14,6 +14,10 @@ extension RelatedArticle: JSONWritable {
             json.raw(",\"explanation\":")
             explanation.write(to: &json)
         }
+        if let fallback {
+            json.raw(",\"fallback\":")
+            json.bool(fallback)
+        }
         if let pinned {
             json.raw(",\"pinned\":")
             json.bool(pinned)

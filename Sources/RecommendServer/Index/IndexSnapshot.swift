@@ -21,6 +21,8 @@ struct IndexSnapshot: Sendable {
     let files: WatchedFiles
     /// Rules of the overrides file that name ids the index does not hold (they are ignored).
     let overridesWarnings: [String]
+    /// The version of the overrides file served (`OverridesStore.version(of:)`, `none` without one).
+    let overridesVersion: String
 
     /// The generation the nightly job wrote into the index.
     var generation: UInt64 { index.metadata.generation }
@@ -49,14 +51,29 @@ struct IndexSnapshot: Sendable {
         let model = try index.loadModel()
         let embedder = try ArticleEmbedder.load(forIndex: index.metadata, at: path, in: modelsDirectory)
         let searcher = try TextSearcher(index: index, model: model, embedder: embedder, partitioned: true)
+        let overridesPath = RelatedOverrides.defaultPath(forIndex: path)
+        let overridesBytes: [UInt8]?
+        do {
+            overridesBytes = files.overrides == nil ? nil : Array(try Data(contentsOf: URL(fileURLWithPath: overridesPath)))
+        } catch {
+            throw OverridesError.unreadable(path: overridesPath, reason: (error as NSError).localizedDescription)
+        }
         let overrides =
-            files.overrides == nil
-            ? RelatedOverrides.none
-            : try RelatedOverrides(path: RelatedOverrides.defaultPath(forIndex: path), index: index)
+            try overridesBytes.map { try RelatedOverrides(json: $0, path: overridesPath, index: index) } ?? .none
         let ranker = RelatedRanker(index: index, overrides: overrides, model: model)
         return IndexSnapshot(
             ranker: ranker, searcher: searcher, loadedAt: Date(), loadDuration: clock.now - start, files: files,
-            overridesWarnings: overrides.warnings)
+            overridesWarnings: overrides.warnings, overridesVersion: OverridesStore.version(of: overridesBytes))
+    }
+
+    /// This snapshot with other overrides, as an editor saved them: same index, vectors and load time.
+    func replacingOverrides(_ overrides: RelatedOverrides, version: String) -> IndexSnapshot {
+        var files = files
+        files.overrides = FileIdentity(path: RelatedOverrides.defaultPath(forIndex: files.indexPath))
+        return IndexSnapshot(
+            ranker: ranker.replacingOverrides(overrides), searcher: searcher, loadedAt: loadedAt,
+            loadDuration: loadDuration, files: files, overridesWarnings: overrides.warnings,
+            overridesVersion: version)
     }
 
     /// Logs, at `warning`, each overrides rule that was ignored because it names an id the index does not hold.

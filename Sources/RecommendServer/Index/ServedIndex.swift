@@ -1,3 +1,4 @@
+internal import RecommendCore
 internal import Synchronization
 
 /// The index snapshot currently being served, swapped whole by a reload. A class for its identity: the
@@ -29,6 +30,18 @@ final class ServedIndex: Sendable {
 
     /// Marks the service as stopping.
     func beginDraining() { draining.store(true, ordering: .relaxed) }
+
+    /// Serves the snapshot serving now with `overrides` (an editor's change, resolved against the index of
+    /// `loaded`) from now on, unless a reload has swapped in another index meanwhile: the reloader then reads the
+    /// changed file with the new index.
+    func replaceOverrides(_ overrides: RelatedOverrides, version: String, of loaded: IndexSnapshot) {
+        current.withLock { snapshot in
+            guard let serving = snapshot, serving.ranker.index.path == loaded.ranker.index.path,
+                serving.files.index == loaded.files.index, serving.loadedAt == loaded.loadedAt
+            else { return }
+            snapshot = serving.replacingOverrides(overrides, version: version)
+        }
+    }
 
     /// Serves `snapshot` from now on; requests already holding the previous one finish with it.
     func replace(with snapshot: IndexSnapshot) {

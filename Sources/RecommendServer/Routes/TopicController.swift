@@ -23,7 +23,7 @@ struct TopicController<Context: RequestContext>: Sendable {
         let index = snapshot.index
         return try Response.json(
             try index.topics().map { index.summary(of: $0) },
-            headers: [.indexGeneration: String(snapshot.generation)])
+            headers: snapshot.cacheHeaders)
     }
 
     @Sendable func topic(_ request: Request, context: Context) async throws -> Response {
@@ -33,7 +33,7 @@ struct TopicController<Context: RequestContext>: Sendable {
         let index = snapshot.index
         return try Response.json(
             index.response(for: try index.topic(named: name), limit: limit ?? .max),
-            headers: [.indexGeneration: String(snapshot.generation)])
+            headers: snapshot.cacheHeaders)
     }
 
     /// `limit` from a request: `nil` (every article) when absent, else a whole number, 1 or more.

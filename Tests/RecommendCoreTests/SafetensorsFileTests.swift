@@ -166,6 +166,8 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
         case .badTokenizer: "badTokenizer"
         case .unsupportedComponent: "unsupportedComponent"
         case .mismatchedTable: "mismatchedTable"
+        case .badModelConfiguration: "badModelConfiguration"
+        case .mismatchedWeight: "mismatchedWeight"
         case .notInstalled: "notInstalled"
         case .otherModel: "otherModel"
         }

@@ -259,3 +259,116 @@ struct ReferenceEncoder {
         return mean.map { $0 / norm }
     }
 }
+
+/// The environment variables that enable `SentenceEncoderModelTests`.
+enum EncoderEnvironment {
+    static let variables = ProcessInfo.processInfo.environment
+    static var configured: Bool {
+        variables["RECOMMEND_MODELS"] != nil && variables["RECOMMEND_ENCODER_REFERENCE"] != nil
+    }
+}
+
+/// Compares the installed all-MiniLM-L6-v2 (`Scripts/install-model --minilm`) with sentence-transformers'
+/// embeddings in a reference file made by `Scripts/encoder-reference.py`, and measures its speed on the reference's
+/// texts. Runs when `RECOMMEND_MODELS` holds the installed model and `RECOMMEND_ENCODER_REFERENCE` names the
+/// reference; meant for a release build (`swift test -c release -Xswiftc -enable-testing`).
+@Suite(.enabled(if: EncoderEnvironment.configured), .serialized)
+struct SentenceEncoderModelTests {
+    static let environment = EncoderEnvironment.variables
+    static var modelDirectory: String { environment["RECOMMEND_MODELS", default: ""] + "/all-minilm-l6-v2" }
+
+    /// The reference's texts, token ids and embeddings, one per line.
+    static func reference() throws -> [(text: String, ids: [Int32], embedding: [Float])] {
+        let path = environment["RECOMMEND_ENCODER_REFERENCE", default: ""]
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        return try data.split(separator: UInt8(ascii: "\n")).map { line in
+            let value = try JSONValue.parse(line)
+            guard let text = value["text"]?.string, let ids = value["ids"]?.array?.compactMap(\.integer),
+                let embedding = value["embedding"]?.array
+            else { throw EmbeddingError.badModelConfiguration(file: path, reason: "a line lacks text, ids or embedding") }
+            let vector = embedding.map { element -> Float in
+                switch element {
+                case .integer(let i): Float(i)
+                case .number(let text): Float(text) ?? .nan
+                default: .nan
+                }
+            }
+            return (text, ids.map { Int32($0) }, vector)
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+    }
+
+    @Test("token ids equal the tokenizers package's and every embedding has cosine >= 0.9999 with sentence-transformers'")
+    func agreement() throws {
+        let encoder = try SentenceEncoder(directory: Self.modelDirectory)
+        let reference = try Self.reference()
+        let texts = reference.map(\.text)
+        let tokenized = texts.map(encoder.tokens)
+        let sameIDs = zip(tokenized, reference).filter { $0 == $1.ids }.count
+        let start = ContinuousClock.now
+        let vectors = encoder.embed(texts)
+        let elapsed = Self.seconds(ContinuousClock.now - start)
+        var cosines: [Float] = []
+        for (i, expected) in reference.enumerated() {
+            cosines.append(zip(vectors.row(i), expected.embedding).reduce(0) { $0 + $1.0 * $1.1 })
+        }
+        let worst = cosines.enumerated().min { $0.element < $1.element }!
+        let tokens = tokenized.reduce(0) { $0 + $1.count }
+        let flops = tokenized.reduce(0) { $0 + encoder.floatingPointOperations(tokens: $1.count) }
+        print(
+            "encoder agreement: \(sameIDs) of \(texts.count) token sequences identical; cosine min "
+                + String(format: "%.7f", worst.element) + " (text \(worst.offset)), mean "
+                + String(format: "%.7f", cosines.reduce(0, +) / Float(cosines.count)) + ", below 0.9999: "
+                + "\(cosines.filter { $0 < 0.9999 }.count)")
+        print(
+            "encoder speed: \(texts.count) texts, \(tokens) tokens in " + String(format: "%.2f", elapsed) + " s: "
+                + String(format: "%.1f texts/s, %.0f tokens/s, %.1f GFLOP/s", Double(texts.count) / elapsed,
+                    Double(tokens) / elapsed, flops / elapsed / 1e9))
+        #expect(sameIDs == texts.count)
+        #expect(cosines.allSatisfy { $0 >= 0.9999 })
+    }
+
+    @Test("speed: one text of 256 word pieces, and the sgemm ceiling at the encoder's largest product")
+    func latency() throws {
+        let encoder = try SentenceEncoder(directory: Self.modelDirectory)
+        let long = try Self.reference().map(\.text).first { encoder.tokens($0).count == encoder.maximumTokens }
+        let text = try #require(long)
+        for threads in [ParallelMap.workers, 1] {
+            BLASThreads.set(threads)
+            var times: [Double] = []
+            for _ in 0..<100 {
+                let start = ContinuousClock.now
+                _ = encoder.embed(text)
+                times.append(Self.seconds(ContinuousClock.now - start) * 1000)
+            }
+            times.sort()
+            print(
+                "encoder latency, \(threads) BLAS thread(s), one text of \(encoder.maximumTokens) tokens: "
+                    + String(format: "p50 %.1f ms, p99 %.1f ms, %.1f GFLOP/s at p50", times[49], times[98],
+                        encoder.floatingPointOperations(tokens: encoder.maximumTokens) / times[49] / 1e6))
+        }
+        BLASThreads.set(ParallelMap.workers)
+        // The ceiling: the intermediate projection of a batch of 4,096 tokens, on every core and on one.
+        let (m, n, k) = (4096, encoder.configuration.intermediateSize, encoder.configuration.hiddenSize)
+        let a = [Float](repeating: 0.5, count: m * k)
+        let b = [Float](repeating: 0.25, count: n * k)
+        var c = [Float](repeating: 0, count: m * n)
+        for threads in [ParallelMap.workers, 1] {
+            BLASThreads.set(threads)
+            var best = Double.infinity
+            for _ in 0..<5 {
+                let start = ContinuousClock.now
+                BLAS.multiplyTransposed(a, b, into: &c, m: m, n: n, k: k)
+                best = min(best, Self.seconds(ContinuousClock.now - start))
+            }
+            print(
+                "sgemm ceiling \(m) x \(n) x \(k), \(threads) thread(s): "
+                    + String(format: "%.1f GFLOP/s", 2 * Double(m * n * k) / best / 1e9))
+        }
+        BLASThreads.set(ParallelMap.workers)
+        #expect(c[0] == Float(k) * 0.125)
+    }
+}

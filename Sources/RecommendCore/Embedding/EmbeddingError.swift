@@ -46,7 +46,7 @@ public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible 
         case .badHeader(let file, let reason):
             "\(file): bad safetensors header: \(reason)"
         case .unknownDType(let file, let tensor, let dtype):
-            "\(file): tensor '\(tensor)' has dtype '\(dtype)'; only F16, BF16 and F32 are read"
+            "\(file): tensor '\(tensor)' has dtype '\(dtype)'; only F16, BF16, F32, I32 and I64 are read"
         case .badOffsets(let file, let tensor, let reason):
             "\(file): tensor '\(tensor)': \(reason)"
         case .missingTensor(let file, let tensor, let available):

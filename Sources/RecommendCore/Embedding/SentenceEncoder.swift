@@ -152,6 +152,13 @@ public struct SentenceEncoder: Sendable {
         self.layers = layers
     }
 
+    /// The floating-point operations of the matrix products embedding a text of `tokens` tokens (a multiply-add
+    /// counted as two): per layer the four projections and the two attention products.
+    public func floatingPointOperations(tokens n: Int) -> Double {
+        let (n, h, i) = (Double(n), Double(configuration.hiddenSize), Double(configuration.intermediateSize))
+        return Double(configuration.layers) * (2 * n * h * (4 * h + 2 * i) + 4 * n * n * h)
+    }
+
     /// The token ids embedded for `text`: the tokenizer's, cut to `maximumTokens` with the closing special
     /// tokens kept (sentence-transformers' truncation).
     public func tokens(_ text: String) -> [Int32] {

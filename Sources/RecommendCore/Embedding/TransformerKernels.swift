@@ -117,7 +117,10 @@ enum TransformerKernels {
         p = p * r + 1.6666665459e-1
         p = p * r + 5.0000001201e-1
         let y = p * r * r + r + 1
-        let exponent = (SIMD8<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
+        // 2^n from n's bits: adding 1.5 x 2^23 puts the integer n in the low bits of the significand (a
+        // lane-wise conversion to Int32 is not vectorised and cost a sixth of the forward pass).
+        let shifted = unsafeBitCast(n + 12_582_912, to: SIMD8<UInt32>.self)
+        let exponent = (shifted &- 0x4B40_0000 &+ 127) &<< 23
         return y * unsafeBitCast(exponent, to: Lanes.self)
     }
 

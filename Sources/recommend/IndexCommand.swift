@@ -29,7 +29,8 @@ struct IndexCommand: AsyncParsableCommand {
     @Flag(help: "Leave out the embedding channel (default: on when its model is installed).")
     var noEmbedding = false
 
-    @Option(help: "The embedding model: its folder's name in the models folder (default wordllama-l2-256).")
+    @Option(
+        help: "The embedding model: its folder's name in the models folder (default wordllama-l2-256; all-minilm-l6-v2 for the sentence encoder).")
     var embeddingModel: String?
 
     @Option(help: "Weight of the embedding cosine for a pair of articles without terms (0: no embedding channel).")

@@ -30,6 +30,20 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
             header: header, data: halves.flatMap { littleEndian($0.0) } + singles.flatMap { littleEndian($0) })
     }
 
+    @Test("I64 and I32 tensors (a checkpoint's position ids) read back as their values")
+    func readsIntegers() throws {
+        let i64: [Int64] = [0, 1, -2, 511]
+        let i32: [Int32] = [7, -8]
+        let data = i64.flatMap { v in (0..<8).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+            + i32.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+        let bytes = safetensorsBytes(
+            header: #"{"ids":{"dtype":"I64","shape":[1,4],"data_offsets":[0,32]},"#
+                + #""small":{"dtype":"I32","shape":[2],"data_offsets":[32,40]}}"#, data: data)
+        let file = try SafetensorsFile(bytes: bytes, file: "ids.safetensors")
+        #expect(try file.floats("ids") == [0, 1, -2, 511])
+        #expect(try file.floats("small") == [7, -8])
+    }
+
     @Test("F16 and F32 tensors read back as their values, with shapes and names")
     func readsValues() throws {
         let file = try SafetensorsFile(bytes: Self.validFile, file: "valid.safetensors")
@@ -103,7 +117,7 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
         (
             "unknown dtype",
             safetensorsBytes(
-                header: #"{"t":{"dtype":"I64","shape":[1],"data_offsets":[0,8]}}"#, data: Array(repeating: 0, count: 8)),
+                header: #"{"t":{"dtype":"F64","shape":[1],"data_offsets":[0,8]}}"#, data: Array(repeating: 0, count: 8)),
             "unknownDType"
         ),
         (
@@ -166,6 +180,8 @@ func littleEndian(_ value: Float) -> [UInt8] { (0..<4).map { UInt8(truncatingIfN
         case .badTokenizer: "badTokenizer"
         case .unsupportedComponent: "unsupportedComponent"
         case .mismatchedTable: "mismatchedTable"
+        case .badModelConfiguration: "badModelConfiguration"
+        case .mismatchedWeight: "mismatchedWeight"
         case .notInstalled: "notInstalled"
         case .otherModel: "otherModel"
         }

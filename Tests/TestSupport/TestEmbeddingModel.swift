@@ -26,6 +26,35 @@ public enum TestEmbeddingModel {
             }
         }
         let vocabulary = ["[PAD]", "[UNK]", "[CLS]", "[SEP]"] + words.sorted()
+        try writeTokenizer(vocabulary, in: folder)
+        var random = SplitMix(seed: seed)
+        // [CLS] and [SEP] get zero vectors: every text has them, and they would only add a common direction.
+        let values = (0..<(vocabulary.count * dimensions)).map { k -> Float in
+            k < 4 * dimensions ? 0 : Float(Double(random.next() >> 11) / Double(1 << 53) * 2 - 1)
+        }
+        try Data(safetensors([("embedding.weight", [vocabulary.count, dimensions], values)]))
+            .write(to: URL(fileURLWithPath: folder + "/" + StaticEmbedding.tableFileName))
+        return directory
+    }
+
+    /// Writes the model for the words of `articles` (headlines and bodies) and loads it as the embedder.
+    public static func embedder(
+        in directory: String, for articles: [Article], dimensions: Int = 16, seed: UInt64 = 1
+    ) throws -> ArticleEmbedder {
+        try write(to: directory, texts: articles.flatMap { [$0.title, $0.body] }, dimensions: dimensions, seed: seed)
+        return try ArticleEmbedder(name: name, in: directory, leadWords: EmbeddingOptions().leadWords)
+    }
+
+    /// The model of the sample corpus's words (`sampleArticles()`), loaded; its files are removed again.
+    public static func sampleEmbedder(dimensions: Int = 16, seed: UInt64 = 1) throws -> ArticleEmbedder {
+        let folder = try TemporaryDirectory()
+        defer { folder.remove() }
+        return try embedder(in: folder.path, for: try sampleArticles(), dimensions: dimensions, seed: seed)
+    }
+
+    /// Writes a BERT WordPiece `tokenizer.json` with `vocabulary` (ids in order; the first four must be `[PAD]`,
+    /// `[UNK]`, `[CLS]`, `[SEP]`) into `folder`.
+    public static func writeTokenizer(_ vocabulary: [String], in folder: String) throws {
         let entries = vocabulary.enumerated().map { "\(quoted($1)): \($0)" }.joined(separator: ", ")
         let tokenizer = """
             {"version": "1.0", "truncation": null, "padding": null,
@@ -46,35 +75,29 @@ public enum TestEmbeddingModel {
                "max_input_chars_per_word": 100, "vocab": {\(entries)}}}
             """
         try Data(tokenizer.utf8).write(to: URL(fileURLWithPath: folder + "/" + StaticEmbedding.tokenizerFileName))
-        var random = SplitMix(seed: seed)
-        // [CLS] and [SEP] get zero vectors: every text has them, and they would only add a common direction.
-        let values = (0..<(vocabulary.count * dimensions)).map { k -> Float in
-            k < 4 * dimensions ? 0 : Float(Double(random.next() >> 11) / Double(1 << 53) * 2 - 1)
+    }
+
+    /// The bytes of a safetensors file holding `tensors` (F32, in order).
+    public static func safetensors(_ tensors: [(name: String, shape: [Int], values: [Float])]) -> [UInt8] {
+        var offset = 0
+        var entries: [String] = []
+        for tensor in tensors {
+            entries.append(
+                "\(quoted(tensor.name)):{\"dtype\":\"F32\",\"shape\":\(tensor.shape),"
+                    + "\"data_offsets\":[\(offset),\(offset + tensor.values.count * 4)]}")
+            offset += tensor.values.count * 4
         }
-        let header = #"{"embedding.weight":{"dtype":"F32","shape":[\#(vocabulary.count),\#(dimensions)],"#
-            + #""data_offsets":[0,\#(values.count * 4)]}}"#
+        let header = "{" + entries.joined(separator: ",") + "}"
         var bytes = [UInt8]()
         let length = UInt64(header.utf8.count)
         for i in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: length >> (8 * UInt64(i)))) }
         bytes += Array(header.utf8)
-        for v in values { for i in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v.bitPattern >> (8 * UInt32(i)))) } }
-        try Data(bytes).write(to: URL(fileURLWithPath: folder + "/" + StaticEmbedding.tableFileName))
-        return directory
-    }
-
-    /// Writes the model for the words of `articles` (headlines and bodies) and loads it as the embedder.
-    public static func embedder(
-        in directory: String, for articles: [Article], dimensions: Int = 16, seed: UInt64 = 1
-    ) throws -> ArticleEmbedder {
-        try write(to: directory, texts: articles.flatMap { [$0.title, $0.body] }, dimensions: dimensions, seed: seed)
-        return try ArticleEmbedder(name: name, in: directory, leadWords: EmbeddingOptions().leadWords)
-    }
-
-    /// The model of the sample corpus's words (`sampleArticles()`), loaded; its files are removed again.
-    public static func sampleEmbedder(dimensions: Int = 16, seed: UInt64 = 1) throws -> ArticleEmbedder {
-        let folder = try TemporaryDirectory()
-        defer { folder.remove() }
-        return try embedder(in: folder.path, for: try sampleArticles(), dimensions: dimensions, seed: seed)
+        for tensor in tensors {
+            for v in tensor.values {
+                for i in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v.bitPattern >> (8 * UInt32(i)))) }
+            }
+        }
+        return bytes
     }
 
     private static func quoted(_ word: String) -> String {
@@ -82,7 +105,7 @@ public enum TestEmbeddingModel {
     }
 
     /// SplitMix64: a small seeded generator, so a seed always gives the same model.
-    private struct SplitMix {
+    struct SplitMix {
         var state: UInt64
         init(seed: UInt64) { state = seed }
         mutating func next() -> UInt64 {

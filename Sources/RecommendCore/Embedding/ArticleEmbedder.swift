@@ -30,25 +30,51 @@ public struct EmbeddingModelIdentity: Sendable, Codable, Equatable, CustomString
     public var isFeed: Bool { name == "(feed)" }
 }
 
-/// Embeds articles and texts for the embedding channel with a static model: the headline and the lead (the
-/// first `leadWords` words of the body) as one text, "headline. lead", as sentence-embedding pipelines do.
-/// A static model's vector is a mean over tokens, and a long body would drown the headline and the opening,
-/// where a news article says what it is about.
+/// The two kinds of embedding model: a static table of token vectors, or a transformer sentence encoder.
+public enum EmbeddingModel: Sendable {
+    case table(StaticEmbedding)
+    case encoder(SentenceEncoder)
+
+    /// The length of every embedding.
+    public var dimensions: Int {
+        switch self {
+        case .table(let model): model.dimensions
+        case .encoder(let model): model.dimensions
+        }
+    }
+
+    /// Reads the model in `directory`: a sentence encoder when the folder holds a transformer's `config.json`,
+    /// else a static table.
+    /// - Throws: `EmbeddingError` naming the file at fault.
+    public init(directory: String) throws(EmbeddingError) {
+        if FileManager.default.fileExists(atPath: directory + "/" + SentenceEncoder.configurationFileName) {
+            self = .encoder(try SentenceEncoder(directory: directory))
+        } else {
+            self = .table(try StaticEmbedding(directory: directory))
+        }
+    }
+}
+
+/// Embeds articles and texts for the embedding channel: the headline and the lead (the first `leadWords` words
+/// of the body) as one text, "headline. lead", as sentence-embedding pipelines do. A static model's vector is a
+/// mean over tokens, and a long body would drown the headline and the opening, where a news article says what it
+/// is about; a sentence encoder reads a bounded number of tokens anyway.
 public struct ArticleEmbedder: Sendable {
-    public let model: StaticEmbedding
+    public let model: EmbeddingModel
     public let identity: EmbeddingModelIdentity
     /// Words of the body embedded after the headline.
     public let leadWords: Int
     /// The tokens of words seen in texts embedded one at a time, shared by every copy of this embedder.
     private let caches = TokenCachePool()
 
-    public init(model: StaticEmbedding, identity: EmbeddingModelIdentity, leadWords: Int) {
+    public init(model: EmbeddingModel, identity: EmbeddingModelIdentity, leadWords: Int) {
         self.model = model
         self.identity = identity
         self.leadWords = leadWords
     }
 
-    /// Reads the model named `name` from the folder `directory/name` (`model.safetensors`, `tokenizer.json`).
+    /// Reads the model named `name` from the folder `directory/name` (`model.safetensors`, `tokenizer.json`, and
+    /// for a sentence encoder `config.json`).
     /// - Throws: `EmbeddingError.notInstalled` when there is no such folder, or the error naming the file at fault.
     public init(name: String, in directory: String, leadWords: Int) throws(EmbeddingError) {
         let folder = directory + "/" + name
@@ -56,7 +82,7 @@ public struct ArticleEmbedder: Sendable {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .notInstalled(model: name, directory: directory)
         }
-        let model = try StaticEmbedding(directory: folder)
+        let model = try EmbeddingModel(directory: folder)
         let table = try EmbeddingError.contents(of: folder + "/" + StaticEmbedding.tableFileName)
         let tokenizer = try EmbeddingError.contents(of: folder + "/" + StaticEmbedding.tokenizerFileName)
         let fingerprint = [table, tokenizer].map { bytes in
@@ -106,13 +132,20 @@ public struct ArticleEmbedder: Sendable {
     /// before it are looked up instead of encoded again (`TokenCachePool`).
     public func embed(title: String, body: String) -> [Float] {
         let text = text(title: title, body: body)
-        return caches.withCache { model.embed(text, cache: &$0) }
+        switch model {
+        case .table(let table): return caches.withCache { table.embed(text, cache: &$0) }
+        case .encoder(let encoder): return encoder.embed(text)
+        }
     }
 
     /// The unit embeddings of `articles`, one row each in order, computed on every core.
     /// - Complexity: O(tokenizing the headlines and leads + tokens × dimensions), divided among the cores.
     public func embed(_ articles: [Article]) -> DenseMatrix {
-        model.embed(articles.map { text(title: $0.title, body: $0.body) })
+        let texts = articles.map { text(title: $0.title, body: $0.body) }
+        switch model {
+        case .table(let table): return table.embed(texts)
+        case .encoder(let encoder): return encoder.embed(texts)
+        }
     }
 
     /// The vectors `articles` carry themselves (`Article.embedding`), `dimensions` long, as rows in order: each

@@ -1,7 +1,7 @@
 internal import Foundation
 
-/// Problems that stop loading a static embedding model: its vector table (safetensors) or its tokenizer
-/// (`tokenizer.json`). Every message names the file and what is wrong with it.
+/// Problems that stop loading an embedding model: its vector table or weights (safetensors), its configuration
+/// or its tokenizer (`tokenizer.json`). Every message names the file and what is wrong with it.
 public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened or read.
     case unreadable(file: String, reason: String)
@@ -24,6 +24,11 @@ public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible 
     case unsupportedComponent(file: String, component: String)
     /// The vector table does not fit the tokenizer: not a matrix, or fewer rows than token ids.
     case mismatchedTable(file: String, reason: String)
+    /// A transformer model's configuration is not JSON, lacks a field, or describes an architecture that is not
+    /// implemented (only a BERT encoder with absolute positions and GELU is).
+    case badModelConfiguration(file: String, reason: String)
+    /// A transformer weight the configuration needs is missing from the weights file or has another shape.
+    case mismatchedWeight(file: String, tensor: String, reason: String)
     /// The models folder has no folder of the model's name (the model is not installed there).
     case notInstalled(model: String, directory: String)
     /// The index was built with another model than the one found (or with none where one is needed).
@@ -41,7 +46,7 @@ public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible 
         case .badHeader(let file, let reason):
             "\(file): bad safetensors header: \(reason)"
         case .unknownDType(let file, let tensor, let dtype):
-            "\(file): tensor '\(tensor)' has dtype '\(dtype)'; only F16, BF16 and F32 are read"
+            "\(file): tensor '\(tensor)' has dtype '\(dtype)'; only F16, BF16, F32, I32 and I64 are read"
         case .badOffsets(let file, let tensor, let reason):
             "\(file): tensor '\(tensor)': \(reason)"
         case .missingTensor(let file, let tensor, let available):
@@ -54,6 +59,10 @@ public enum EmbeddingError: Error, Sendable, Equatable, CustomStringConvertible 
                 + " (supported: Llama-style BPE with byte fallback, BERT WordPiece)"
         case .mismatchedTable(let file, let reason):
             "\(file): the vector table does not fit the tokenizer: \(reason)"
+        case .badModelConfiguration(let file, let reason):
+            "\(file): bad model configuration: \(reason)"
+        case .mismatchedWeight(let file, let tensor, let reason):
+            "\(file): weight '\(tensor)' does not fit the model configuration: \(reason)"
         case .notInstalled(let model, let directory):
             "the embedding model '\(model)' is not installed in \(directory) (Scripts/install-model installs it; "
                 + "--models or RECOMMEND_MODELS name another models folder)"

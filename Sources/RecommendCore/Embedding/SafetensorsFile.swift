@@ -6,14 +6,23 @@ internal import Foundation
 /// Nothing in the header is trusted: the header length is checked against the file size, and every tensor's
 /// byte range against the data section and against its shape times its element size, when the file is opened.
 public struct SafetensorsFile: Sendable {
-    /// The element types read and converted to `Float`.
+    /// The element types read and converted to `Float`. The integer types are there because transformer
+    /// checkpoints carry small integer tensors beside their weights (BERT's `embeddings.position_ids`).
     public enum DType: String, Sendable, CaseIterable {
         case f16 = "F16"
         case bf16 = "BF16"
         case f32 = "F32"
+        case i32 = "I32"
+        case i64 = "I64"
 
         /// Bytes per element.
-        public var size: Int { self == .f32 ? 4 : 2 }
+        public var size: Int {
+            switch self {
+            case .f16, .bf16: 2
+            case .f32, .i32: 4
+            case .i64: 8
+            }
+        }
     }
 
     /// One tensor's description from the header.
@@ -110,6 +119,14 @@ public struct SafetensorsFile: Sendable {
                         let bits = UInt16(
                             littleEndian: raw.loadUnaligned(fromByteOffset: start + 2 * i, as: UInt16.self))
                         out[i] = Float(bitPattern: UInt32(bits) << 16)
+                    }
+                case .i32:
+                    for i in 0..<count {
+                        out[i] = Float(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * i, as: Int32.self)))
+                    }
+                case .i64:
+                    for i in 0..<count {
+                        out[i] = Float(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: start + 8 * i, as: Int64.self)))
                     }
                 }
                 initialized = count

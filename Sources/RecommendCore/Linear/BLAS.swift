@@ -12,6 +12,18 @@ enum BLAS {
             blasint(k), beta, c, blasint(n))
     }
 
+    /// `C = alpha * A * op(B) + beta * C` for row-major matrices given with their row strides: `A` (m x k, row
+    /// stride `lda`), `op(B)` either `B` (k x n, stride `ldb`) or `B^T` with `B` (n x k, stride `ldb`), `C` (m x n,
+    /// stride `ldc`). For products on slices of wider matrices (one attention head's columns of a row block).
+    static func multiply(
+        _ a: UnsafePointer<Float>, lda: Int, _ b: UnsafePointer<Float>, ldb: Int, transposingB: Bool,
+        into c: UnsafeMutablePointer<Float>, ldc: Int, m: Int, n: Int, k: Int, alpha: Float = 1, beta: Float = 0
+    ) {
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, transposingB ? CblasTrans : CblasNoTrans, blasint(m), blasint(n), blasint(k),
+            alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+    }
+
     /// `y = A x` for row-major `A` (m x n).
     static func multiplyVector(
         _ a: UnsafePointer<Float>, _ x: UnsafePointer<Float>, into y: UnsafeMutablePointer<Float>, m: Int, n: Int

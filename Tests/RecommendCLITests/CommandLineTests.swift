@@ -60,12 +60,15 @@ struct CLI {
     }
 }
 
-@Suite(.serialized) struct CommandLineTests {
+/// A class so that each test's folder is removed when the test ends (Swift Testing makes one instance per test).
+@Suite(.serialized) final class CommandLineTests: Sendable {
     let directory: String
 
     init() throws {
         directory = try TemporaryDirectory().path
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     var index: String { directory + "/sample.index" }
 

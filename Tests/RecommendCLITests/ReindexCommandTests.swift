@@ -6,12 +6,15 @@ import Testing
     import Glibc
 #endif
 
-@Suite(.serialized) struct ReindexCommandTests {
+/// A class so that each test's folder is removed when the test ends (Swift Testing makes one instance per test).
+@Suite(.serialized) final class ReindexCommandTests: Sendable {
     let directory: String
 
     init() throws {
         directory = try TemporaryDirectory().path
     }
+
+    deinit { try? FileManager.default.removeItem(atPath: directory) }
 
     var index: String { directory + "/news.index" }
 
